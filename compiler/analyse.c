@@ -1,0 +1,516 @@
+/* analyse.c - pass 3: for each coroutine definition, find its locals, their
+   references and scopes, its suspension points and the statements they
+   stand in, its returns and declarations; check misuse; decide which
+   locals live in the frame. */
+#include "decl.h"
+#include "diag.h"
+#include "pass.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_DEPTH 512
+
+/* State of the walk over one body. */
+struct walk {
+    struct unit *u;
+    struct coro *co;
+    CXCursor stack[MAX_DEPTH]; /* ancestors of the cursor being visited */
+    int depth;                 /* number of entries in stack */
+    CXCursor *allowed;         /* coroutine calls that are awaited */
+    unsigned nallowed, capallowed;
+};
+
+/* The index of the local declared by decl, or -1. Indices, not pointers,
+   are kept because the locals array grows during the walk. */
+static int local_of(struct coro *co, CXCursor decl) {
+    for (unsigned i = 0; i < co->nlocals; i++)
+        if (clang_equalCursors(co->locals[i].cursor, decl))
+            return (int)i;
+    return -1;
+}
+
+static int is_stmt_parent(enum CXCursorKind k) {
+    return k == CXCursor_CompoundStmt || k == CXCursor_IfStmt ||
+           k == CXCursor_WhileStmt || k == CXCursor_DoStmt ||
+           k == CXCursor_ForStmt || k == CXCursor_SwitchStmt ||
+           k == CXCursor_CaseStmt || k == CXCursor_DefaultStmt ||
+           k == CXCursor_LabelStmt;
+}
+
+/* The index of the nearest ancestor that is not a parenthesis or an
+   implicit conversion around the cursor at stack[i]; -1 if none. */
+static int effective_parent(const struct walk *w, int i) {
+    int p = i - 1;
+    while (p >= 0) {
+        enum CXCursorKind k = clang_getCursorKind(w->stack[p]);
+        if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr)
+            break;
+        p--;
+    }
+    return p;
+}
+
+/* Whether the child stack[p + 1] of statement stack[p] is used as a
+   statement (a body or a compound's item) rather than as a condition, a
+   for clause or a case value. */
+static int used_as_statement(const struct walk *w, int p) {
+    CXCursor parent = w->stack[p], child = w->stack[p + 1];
+    enum CXCursorKind k = clang_getCursorKind(parent);
+    if (k == CXCursor_CompoundStmt || k == CXCursor_LabelStmt ||
+        k == CXCursor_DefaultStmt)
+        return 1;
+    unsigned n = cursor_nchildren(parent), idx = n;
+    for (unsigned i = 0; i < n; i++)
+        if (clang_equalCursors(cursor_child(parent, i), child))
+            idx = i;
+    switch (k) {
+    case CXCursor_IfStmt:
+        return idx >= 1;
+    case CXCursor_WhileStmt:
+    case CXCursor_SwitchStmt:
+        return idx == 1;
+    case CXCursor_DoStmt:
+        return idx == 0;
+    case CXCursor_ForStmt:
+    case CXCursor_CaseStmt:
+        return idx == n - 1;
+    default:
+        return 0;
+    }
+}
+
+static const char *unsupported_await =
+    "YC_AWAIT in this position is not supported yet; use it as a "
+    "statement, as the right side of '=', as a declaration's initializer "
+    "or as a return value";
+
+/* Classifies the statement a suspension at stack[i] stands in. Returns 0,
+   or -1 after reporting an unsupported position. */
+static int classify(struct walk *w, int i, struct susp *s) {
+    const struct source *src = &w->u->src;
+    int p = effective_parent(w, i);
+    if (p < 0)
+        return -1;
+    CXCursor parent = w->stack[p];
+    enum CXCursorKind k = clang_getCursorKind(parent);
+    s->stmt_begin = s->begin;
+    s->stmt_end = s->end;
+    if (is_stmt_parent(k) && used_as_statement(w, p)) {
+        s->form = FORM_STMT;
+        return 0;
+    }
+    if (s->kind == SUSP_YIELD) {
+        diag_at(src, s->begin, DIAG_ERROR,
+                "YC_YIELD() must stand alone as a statement");
+        return -1;
+    }
+    if (k == CXCursor_ReturnStmt) {
+        s->form = FORM_RETURN;
+        return source_range(src, parent, &s->stmt_begin, &s->stmt_end) ? 0
+                                                                        : -1;
+    }
+    if (k == CXCursor_VarDecl && p >= 1 &&
+        clang_getCursorKind(w->stack[p - 1]) == CXCursor_DeclStmt) {
+        CXCursor ds = w->stack[p - 1];
+        if (cursor_nchildren(ds) != 1 ||
+            (p >= 2 && clang_getCursorKind(w->stack[p - 2]) ==
+                           CXCursor_ForStmt)) {
+            diag_at(src, s->begin, DIAG_ERROR,
+                    "YC_AWAIT in a declaration of several variables or in a "
+                    "for clause is not supported yet");
+            return -1;
+        }
+        s->form = FORM_INIT;
+        s->var = local_of(w->co, parent);
+        return source_range(src, ds, &s->stmt_begin, &s->stmt_end) ? 0 : -1;
+    }
+    if (k == CXCursor_BinaryOperator && cursor_nchildren(parent) == 2) {
+        unsigned pb, pe, lb, le;
+        CXCursor lhs = cursor_child(parent, 0);
+        int q = effective_parent(w, p);
+        if (source_range(src, parent, &pb, &pe) &&
+            source_range(src, lhs, &lb, &le) && le <= s->begin) {
+            unsigned op = source_skip_space(src, le);
+            unsigned op_end = source_skip_space(src, op + 1);
+            if (src->data[op] == '=' && op_end == s->begin && q >= 0 &&
+                is_stmt_parent(clang_getCursorKind(w->stack[q])) &&
+                used_as_statement(w, q)) {
+                s->form = FORM_ASSIGN;
+                s->stmt_begin = pb;
+                s->stmt_end = pe;
+                s->lhs_begin = lb;
+                s->lhs_end = le;
+                return 0;
+            }
+        }
+    }
+    diag_at(src, s->begin, DIAG_ERROR, "%s", unsupported_await);
+    return -1;
+}
+
+/* Records YC_AWAIT at stack[i] (cursor c, awaiting `operand`). */
+static void add_await(struct walk *w, int i, CXCursor operand, unsigned b,
+                      unsigned e) {
+    const struct source *src = &w->u->src;
+    if (!source_is(src, b, b + 8 < e ? b + 8 : e, "YC_AWAIT")) {
+        diag_at(src, b, DIAG_ERROR,
+                "YC_AWAIT inside the body of another macro is not supported "
+                "yet; expand the macro by hand");
+        return;
+    }
+    struct susp s = {0};
+    s.kind = SUSP_AWAIT;
+    s.begin = b;
+    s.end = e;
+    s.call = operand;
+    unsigned ob, oe;
+    source_range(src, operand, &ob, &oe);
+    if (clang_getCursorKind(operand) == CXCursor_CallExpr)
+        s.callee = find_coroutine(w->u, clang_getCursorReferenced(operand));
+    if (!s.callee) {
+        CXCursor ref = clang_getCursorReferenced(operand);
+        if (clang_getCursorKind(operand) == CXCursor_CallExpr &&
+            clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
+            char *name = cursor_name(ref);
+            diag_at(src, ob, DIAG_ERROR,
+                    "'%s' is not a coroutine and cannot be awaited; declare "
+                    "it YC_COROUTINE or call it without YC_AWAIT",
+                    name);
+            free(name);
+        } else {
+            diag_at(src, ob, DIAG_ERROR,
+                    "expression is not awaitable; YC_AWAIT expects a call of "
+                    "a coroutine");
+        }
+        return;
+    }
+    *VEC_PUSH(w->allowed, w->nallowed, w->capallowed) = operand;
+    if (classify(w, i, &s) == 0)
+        *VEC_PUSH(w->co->susps, w->co->nsusps, w->co->capsusps) = s;
+}
+
+static void add_yield(struct walk *w, int i, unsigned b, unsigned e) {
+    const struct source *src = &w->u->src;
+    if (!source_is(src, b, b + 8 < e ? b + 8 : e, "YC_YIELD")) {
+        diag_at(src, b, DIAG_ERROR,
+                "YC_YIELD inside the body of another macro is not supported "
+                "yet; expand the macro by hand");
+        return;
+    }
+    struct susp s = {0};
+    s.kind = SUSP_YIELD;
+    s.begin = b;
+    s.end = e;
+    if (classify(w, i, &s) == 0)
+        *VEC_PUSH(w->co->susps, w->co->nsusps, w->co->capsusps) = s;
+}
+
+static void add_local(struct walk *w, CXCursor c) {
+    struct coro *co = w->co;
+    const struct source *src = &w->u->src;
+    struct local *l = VEC_PUSH(co->locals, co->nlocals, co->caplocals);
+    memset(l, 0, sizeof *l);
+    l->cursor = c;
+    l->name = cursor_name(c);
+    l->type = clang_getCursorType(c);
+    enum CX_StorageClass sc = clang_Cursor_getStorageClass(c);
+    l->is_static = sc == CX_SC_Static || sc == CX_SC_Extern;
+    l->is_array = l->type.kind == CXType_ConstantArray ||
+                  l->type.kind == CXType_IncompleteArray ||
+                  l->type.kind == CXType_VariableArray;
+    source_range(src, c, &l->begin, &l->end);
+    /* The scope is the statement holding the declaration: a compound
+       statement, or a for statement for a declaration in its init clause. */
+    int p = w->depth - 2; /* stack[depth - 1] is the VarDecl itself */
+    if (p >= 0 && clang_getCursorKind(w->stack[p]) == CXCursor_DeclStmt)
+        p--;
+    if (p >= 0)
+        source_range(src, w->stack[p], &l->scope_begin, &l->scope_end);
+    if (l->type.kind == CXType_VariableArray)
+        diag_at(src, l->begin, DIAG_ERROR,
+                "variable-length array '%s' in a coroutine is not supported "
+                "yet",
+                l->name);
+}
+
+/* Marks the locals named inside the operand of a unary '&'. */
+static enum CXChildVisitResult mark_addr(CXCursor c, CXCursor parent,
+                                         CXClientData data) {
+    (void)parent;
+    struct walk *w = data;
+    if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
+        int l = local_of(w->co, clang_getCursorReferenced(c));
+        if (l >= 0)
+            w->co->locals[l].addr_taken = 1;
+    }
+    return CXChildVisit_Recurse;
+}
+
+static int is_allowed(const struct walk *w, CXCursor call) {
+    for (unsigned i = 0; i < w->nallowed; i++)
+        if (clang_equalCursors(w->allowed[i], call))
+            return 1;
+    return 0;
+}
+
+static int spawned_call(const struct unit *u, CXCursor call) {
+    for (unsigned i = 0; i < u->nspawns; i++)
+        if (clang_equalCursors(u->spawns[i].call, call))
+            return 1;
+    return 0;
+}
+
+static const char *unsupported_call(const char *name) {
+    static const char *const names[] = {"alloca", "__builtin_alloca",
+                                        "setjmp", "_setjmp", "sigsetjmp",
+                                        "__sigsetjmp", "longjmp", NULL};
+    for (int i = 0; names[i]; i++)
+        if (!strcmp(name, names[i]))
+            return names[i];
+    return NULL;
+}
+
+static void visit(struct walk *w, CXCursor c);
+
+static enum CXChildVisitResult visit_child(CXCursor c, CXCursor parent,
+                                           CXClientData data) {
+    (void)parent;
+    visit(data, c);
+    return CXChildVisit_Continue;
+}
+
+static void visit(struct walk *w, CXCursor c) {
+    struct unit *u = w->u;
+    struct coro *co = w->co;
+    const struct source *src = &u->src;
+    if (w->depth == MAX_DEPTH) {
+        diag_loc(clang_getCursorLocation(c), DIAG_ERROR,
+                 "statement nesting too deep for yieldc");
+        return;
+    }
+    int i = w->depth;
+    w->stack[w->depth++] = c;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    unsigned b = 0, e = 0;
+    int in_main = source_range(src, c, &b, &e);
+    CXCursor operand = marker_operand(c, "yc__await_mark");
+
+    if (!clang_Cursor_isNull(operand) && in_main) {
+        add_await(w, i, operand, b, e);
+    } else if (is_marker_call(c, "yc__yield_mark") && in_main) {
+        add_yield(w, i, b, e);
+    } else if (k == CXCursor_VarDecl) {
+        add_local(w, c);
+    } else if (k == CXCursor_DeclStmt && in_main) {
+        struct declstmt *d = VEC_PUSH(co->decls, co->ndecls, co->capdecls);
+        d->cursor = c;
+        d->begin = b;
+        d->end = e;
+        d->in_for_init =
+            i > 0 && clang_getCursorKind(w->stack[i - 1]) == CXCursor_ForStmt;
+    } else if (k == CXCursor_DeclRefExpr) {
+        int l = local_of(co, clang_getCursorReferenced(c));
+        if (l >= 0 && in_main) {
+            struct ref *r = VEC_PUSH(co->refs, co->nrefs, co->caprefs);
+            r->begin = b;
+            r->end = e;
+            r->local = (unsigned)l;
+        }
+    } else if (k == CXCursor_UnaryOperator && in_main && b < src->len &&
+               src->data[b] == '&' && src->data[b + 1] != '&') {
+        clang_visitChildren(c, mark_addr, w);
+    } else if (k == CXCursor_ReturnStmt && in_main) {
+        struct ret *r = VEC_PUSH(co->rets, co->nrets, co->caprets);
+        memset(r, 0, sizeof *r);
+        r->begin = b;
+        r->end = e;
+        if (cursor_nchildren(c) == 1) {
+            r->has_expr = 1;
+            source_range(src, cursor_child(c, 0), &r->expr_begin,
+                         &r->expr_end);
+        }
+    } else if (k == CXCursor_CallExpr) {
+        CXCursor callee = clang_getCursorReferenced(c);
+        struct corodecl *cd = find_coroutine(u, callee);
+        char *name = cursor_name(c);
+        const char *bad = unsupported_call(name);
+        if (cd && in_main && !is_allowed(w, c) && !spawned_call(u, c)) {
+            char *text = xstrndup(src->data + b, e - b);
+            char *fix = xasprintf("YC_AWAIT(%s)", text);
+            diag_fixit(src, b, e, fix, DIAG_ERROR,
+                       "call of coroutine '%s' from a coroutine without "
+                       "YC_AWAIT; write YC_AWAIT(...) to await it",
+                       cd->name);
+            free(text);
+            free(fix);
+        } else if (bad) {
+            diag_loc(clang_getCursorLocation(c), DIAG_ERROR,
+                     "'%s' in coroutine '%s' is not supported yet", bad,
+                     co->name);
+        }
+        free(name);
+    } else if (k == CXCursor_IndirectGotoStmt || k == CXCursor_AddrLabelExpr) {
+        diag_loc(clang_getCursorLocation(c), DIAG_ERROR,
+                 "computed goto or label address in coroutine '%s' is not "
+                 "supported yet",
+                 co->name);
+    } else if (k == CXCursor_StmtExpr) {
+        diag_loc(clang_getCursorLocation(c), DIAG_ERROR,
+                 "statement expression in coroutine '%s' is not supported "
+                 "yet",
+                 co->name);
+    } else if (k == CXCursor_FunctionDecl && i > 0) {
+        diag_loc(clang_getCursorLocation(c), DIAG_ERROR,
+                 "block-scope function declaration in coroutine '%s' is not "
+                 "supported yet",
+                 co->name);
+    } else if ((k == CXCursor_StructDecl || k == CXCursor_UnionDecl ||
+                k == CXCursor_EnumDecl || k == CXCursor_TypedefDecl) &&
+               i > 0) {
+        /* Types declared in the body are fine as long as no frame field
+           needs them; decide_frame checks that. */
+    }
+    clang_visitChildren(c, visit_child, w);
+    w->depth--;
+}
+
+/* Whether a type names a struct, union, enum or typedef declared inside
+   the coroutine's body (which the file-scope frame struct cannot see). */
+static int type_is_local(const struct unit *u, const struct coro *co,
+                         CXType t) {
+    for (int guard = 0; guard < 64; guard++) {
+        if (t.kind == CXType_Pointer)
+            t = clang_getPointeeType(t);
+        else if (t.kind == CXType_ConstantArray ||
+                 t.kind == CXType_IncompleteArray)
+            t = clang_getArrayElementType(t);
+        else
+            break;
+    }
+    CXCursor d = clang_getTypeDeclaration(t);
+    unsigned off;
+    if (clang_Cursor_isNull(d) ||
+        !source_offset(&u->src, clang_getCursorLocation(d), &off))
+        return 0;
+    return off > co->body_begin && off < co->body_end;
+}
+
+/* Decides which locals live in the frame and names their fields. A local
+   lives in the frame when a suspension point lies where its value may be
+   needed afterwards: after its declaration in its scope, or anywhere in
+   its scope once its address is taken or it is an array. */
+static void decide_frame(struct unit *u, struct coro *co) {
+    unsigned used_cap = 0, nused = 0;
+    char **used = NULL;
+    for (unsigned i = 0; i < co->nlocals; i++) {
+        struct local *l = &co->locals[i];
+        if (l->is_param) {
+            l->in_frame = 1;
+        } else if (!l->is_static) {
+            unsigned from = l->addr_taken || l->is_array ? l->scope_begin
+                                                          : l->end;
+            for (unsigned s = 0; s < co->nsusps && !l->in_frame; s++)
+                if (co->susps[s].begin >= from &&
+                    co->susps[s].begin < l->scope_end)
+                    l->in_frame = 1;
+        }
+        if (!l->in_frame)
+            continue;
+        const char *why = NULL;
+        struct buf tmp = {0};
+        if (decl_format(l->type, "x", DECL_STRIP_CONST, &tmp, &why) != 0) {
+            diag_at(&u->src, l->begin, DIAG_ERROR,
+                    "'%s' lives across a suspension, but %s is not "
+                    "supported there yet",
+                    l->name, why);
+        } else if (type_is_local(u, co, l->type)) {
+            diag_at(&u->src, l->begin, DIAG_ERROR,
+                    "'%s' lives across a suspension, but its type is "
+                    "declared inside the coroutine; moving the type to file "
+                    "scope is not supported yet",
+                    l->name);
+        }
+        buf_free(&tmp);
+        int clash = 0;
+        for (unsigned j = 0; j < nused; j++)
+            clash |= !strcmp(used[j], l->name);
+        l->field = clash ? xasprintf("yc__%s_%u", l->name, i)
+                         : xstrdup(l->name);
+        *VEC_PUSH(used, nused, used_cap) = l->field;
+    }
+    free(used);
+    for (unsigned s = 0; s < co->nsusps; s++)
+        co->susps[s].label = (int)s + 1;
+}
+
+int analyse_run(struct unit *u) {
+    for (unsigned ci = 0; ci < u->ncoros; ci++) {
+        struct coro *co = &u->coros[ci];
+        if (co->decl->type.kind == CXType_FunctionProto &&
+            clang_isFunctionTypeVariadic(co->decl->type))
+            continue; /* reported by find */
+        int nargs = clang_Cursor_getNumArguments(co->def);
+        for (int a = 0; a < nargs; a++) {
+            CXCursor p = clang_Cursor_getArgument(co->def, (unsigned)a);
+            struct local *l = VEC_PUSH(co->locals, co->nlocals, co->caplocals);
+            memset(l, 0, sizeof *l);
+            l->cursor = p;
+            l->name = cursor_name(p);
+            l->type = clang_getCursorType(p);
+            l->is_param = 1;
+            source_range(&u->src, p, &l->begin, &l->end);
+            if (!*l->name)
+                diag_at(&u->src, l->begin, DIAG_ERROR,
+                        "parameter %d of coroutine '%s' needs a name", a + 1,
+                        co->name);
+        }
+        struct walk *w = xcalloc(1, sizeof *w);
+        w->u = u;
+        w->co = co;
+        CXCursor body = cursor_child(co->def, cursor_nchildren(co->def) - 1);
+        visit(w, body);
+        free(w->allowed);
+        free(w);
+        decide_frame(u, co);
+    }
+    return diag_errors() != 0;
+}
+
+static const char *form_name(enum await_form f) {
+    switch (f) {
+    case FORM_STMT:
+        return "statement";
+    case FORM_ASSIGN:
+        return "assignment";
+    case FORM_INIT:
+        return "initializer";
+    default:
+        return "return";
+    }
+}
+
+void analyse_print(const struct unit *u) {
+    for (unsigned ci = 0; ci < u->ncoros; ci++) {
+        const struct coro *co = &u->coros[ci];
+        printf("coroutine %s\n", co->name);
+        for (unsigned s = 0; s < co->nsusps; s++) {
+            const struct susp *sp = &co->susps[s];
+            unsigned line, col;
+            source_linecol(&u->src, sp->begin, &line, &col);
+            printf("  suspend %d at %u:%u: %s %s%s\n", sp->label, line, col,
+                   sp->kind == SUSP_YIELD ? "yield" : "await",
+                   sp->callee ? sp->callee->name : "",
+                   sp->kind == SUSP_AWAIT ? "" : "");
+            printf("    as %s\n", form_name(sp->form));
+        }
+        for (unsigned i = 0; i < co->nlocals; i++) {
+            const struct local *l = &co->locals[i];
+            printf("  %s %s: %s%s%s\n", l->is_param ? "param" : "local",
+                   l->name, l->in_frame ? "frame" : "register",
+                   l->addr_taken ? ", address taken" : "",
+                   l->is_array ? ", array" : "");
+        }
+    }
+}

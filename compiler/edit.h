@@ -1,0 +1,37 @@
+/* edit.h - replacements of main-file ranges, applied once when rendering.
+
+   An edit replaces the bytes [begin, end) of the main file with new text
+   (an insertion has begin == end). Edits never partially overlap: a new
+   edit that covers older ones supersedes them, which is how an outer
+   rewrite is built from the rendering of its already-rewritten parts. */
+#ifndef YC_EDIT_H
+#define YC_EDIT_H
+
+#include "buf.h"
+#include "source.h"
+
+struct edit {
+    unsigned begin; /* first replaced byte */
+    unsigned end;   /* one past the last replaced byte */
+    char *text;     /* replacement, owned */
+};
+
+/* The edits of one run, sorted by begin. */
+struct edits {
+    struct edit *items;
+    unsigned n, cap;
+};
+
+/* Adds an edit. Edits inside [begin, end) are dropped; an identical edit is
+   ignored. A partial overlap is a translator bug and aborts. */
+void edit_replace(struct edits *e, unsigned begin, unsigned end,
+                  const char *text);
+/* Appends the main-file bytes [begin, end) with the edits inside applied. */
+void edit_render(const struct edits *e, const struct source *src,
+                 unsigned begin, unsigned end, struct buf *out);
+/* Returns the rendering of [begin, end) as a new string. */
+char *edit_text(const struct edits *e, const struct source *src,
+                unsigned begin, unsigned end);
+void edit_free(struct edits *e);
+
+#endif

@@ -1,0 +1,267 @@
+/* find.c - pass 2: find every coroutine declaration (main file and
+   headers), every coroutine definition of the main file, and the uses of
+   YC_AWAIT, YC_YIELD and YC_SPAWN outside coroutine bodies. */
+#include "diag.h"
+#include "pass.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Cursor helpers shared by the passes                                 */
+/* ------------------------------------------------------------------ */
+
+char *cursor_name(CXCursor c) {
+    CXString s = clang_getCursorSpelling(c);
+    char *name = xstrdup(clang_getCString(s));
+    clang_disposeString(s);
+    return name;
+}
+
+struct children {
+    CXCursor *items;
+    unsigned n, cap;
+};
+
+static enum CXChildVisitResult collect(CXCursor c, CXCursor parent,
+                                       CXClientData data) {
+    (void)parent;
+    struct children *ch = data;
+    *VEC_PUSH(ch->items, ch->n, ch->cap) = c;
+    return CXChildVisit_Continue;
+}
+
+unsigned cursor_nchildren(CXCursor c) {
+    struct children ch = {0};
+    clang_visitChildren(c, collect, &ch);
+    free(ch.items);
+    return ch.n;
+}
+
+CXCursor cursor_child(CXCursor c, unsigned i) {
+    struct children ch = {0};
+    clang_visitChildren(c, collect, &ch);
+    CXCursor r = i < ch.n ? ch.items[i] : clang_getNullCursor();
+    free(ch.items);
+    return r;
+}
+
+CXCursor strip_expr(CXCursor c) {
+    for (;;) {
+        enum CXCursorKind k = clang_getCursorKind(c);
+        if ((k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr) ||
+            cursor_nchildren(c) != 1)
+            return c;
+        c = cursor_child(c, 0);
+    }
+}
+
+int is_marker_call(CXCursor c, const char *name) {
+    if (clang_getCursorKind(c) != CXCursor_CallExpr)
+        return 0;
+    char *n = cursor_name(c);
+    int r = !strcmp(n, name);
+    free(n);
+    return r;
+}
+
+/* YC_AWAIT(e) expands to (yc__await_mark(), (e)): a comma operator whose
+   left operand is the marker call. */
+CXCursor marker_operand(CXCursor c, const char *marker) {
+    if (clang_getCursorKind(c) != CXCursor_BinaryOperator ||
+        cursor_nchildren(c) != 2 ||
+        !is_marker_call(cursor_child(c, 0), marker))
+        return clang_getNullCursor();
+    CXCursor e = strip_expr(cursor_child(c, 1));
+    if (clang_getCursorKind(e) == CXCursor_CStyleCastExpr) /* (void)(e) */
+        e = strip_expr(cursor_child(e, cursor_nchildren(e) - 1));
+    return e;
+}
+
+/* ------------------------------------------------------------------ */
+/* Coroutine declarations                                              */
+/* ------------------------------------------------------------------ */
+
+static int has_coroutine_attr(CXCursor c) {
+    unsigned n = cursor_nchildren(c);
+    for (unsigned i = 0; i < n; i++) {
+        CXCursor ch = cursor_child(c, i);
+        if (clang_getCursorKind(ch) == CXCursor_AnnotateAttr) {
+            char *s = cursor_name(ch);
+            int r = !strcmp(s, "yc_coroutine");
+            free(s);
+            if (r)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static char *usr_of(CXCursor c) {
+    CXString s = clang_getCursorUSR(c);
+    char *r = xstrdup(clang_getCString(s));
+    clang_disposeString(s);
+    return r;
+}
+
+struct corodecl *find_coroutine(struct unit *u, CXCursor fn) {
+    if (clang_getCursorKind(fn) != CXCursor_FunctionDecl)
+        return NULL;
+    char *usr = usr_of(fn);
+    struct corodecl *r = NULL;
+    for (unsigned i = 0; i < u->ncdecls && !r; i++)
+        if (!strcmp(u->cdecls[i].usr, usr))
+            r = &u->cdecls[i];
+    free(usr);
+    return r;
+}
+
+static int in_main_file(const struct unit *u, CXCursor c) {
+    unsigned off;
+    return source_offset(&u->src, clang_getCursorLocation(c), &off);
+}
+
+/* Records one top-level function declaration carrying YC_COROUTINE. */
+static void add_decl(struct unit *u, CXCursor c) {
+    struct corodecl *d = find_coroutine(u, c);
+    if (!d) {
+        d = VEC_PUSH(u->cdecls, u->ncdecls, u->capcdecls);
+        memset(d, 0, sizeof *d);
+        d->usr = usr_of(c);
+        d->name = cursor_name(c);
+        d->cursor = c;
+        d->type = clang_getCursorType(c);
+        d->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
+        if (d->type.kind == CXType_FunctionProto &&
+            clang_isFunctionTypeVariadic(d->type))
+            diag_loc(clang_getCursorLocation(c), DIAG_ERROR,
+                     "variadic coroutine '%s' is not supported yet", d->name);
+    }
+}
+
+static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent,
+                                         CXClientData data) {
+    (void)parent;
+    struct unit *u = data;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_FunctionDecl) {
+        if (has_coroutine_attr(c) || find_coroutine(u, c))
+            add_decl(u, c);
+        if (clang_isCursorDefinition(c) && in_main_file(u, c) &&
+            find_coroutine(u, c)) {
+            struct coro *co = VEC_PUSH(u->coros, u->ncoros, u->capcoros);
+            memset(co, 0, sizeof *co);
+            co->def = c;
+        }
+    } else if ((k == CXCursor_VarDecl || k == CXCursor_TypedefDecl ||
+                k == CXCursor_FieldDecl) &&
+               has_coroutine_attr(c) && in_main_file(u, c)) {
+        diag_loc(clang_getCursorLocation(c), DIAG_ERROR,
+                 "YC_COROUTINE on a variable or type (a coroutine pointer) "
+                 "is not supported yet");
+    }
+    return CXChildVisit_Continue;
+}
+
+/* ------------------------------------------------------------------ */
+/* Uses outside coroutines, reserved names                             */
+/* ------------------------------------------------------------------ */
+
+static const struct coro *coro_at(const struct unit *u, unsigned off) {
+    for (unsigned i = 0; i < u->ncoros; i++)
+        if (off >= u->coros[i].def_begin && off < u->coros[i].def_end)
+            return &u->coros[i];
+    return NULL;
+}
+
+static int is_decl_kind(enum CXCursorKind k) {
+    return k == CXCursor_VarDecl || k == CXCursor_ParmDecl ||
+           k == CXCursor_FunctionDecl || k == CXCursor_FieldDecl ||
+           k == CXCursor_TypedefDecl || k == CXCursor_StructDecl ||
+           k == CXCursor_UnionDecl || k == CXCursor_EnumDecl ||
+           k == CXCursor_EnumConstantDecl || k == CXCursor_LabelStmt ||
+           k == CXCursor_MacroDefinition;
+}
+
+static enum CXChildVisitResult visit_uses(CXCursor c, CXCursor parent,
+                                          CXClientData data) {
+    (void)parent;
+    struct unit *u = data;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    unsigned b, e;
+    if (is_decl_kind(k) && in_main_file(u, c)) {
+        char *name = cursor_name(c);
+        if (!strncmp(name, "yc__", 4)) {
+            unsigned off;
+            source_offset(&u->src, clang_getCursorLocation(c), &off);
+            diag_at(&u->src, off, DIAG_ERROR,
+                    "identifier '%s' uses the prefix 'yc__' reserved for "
+                    "code generated by yieldc",
+                    name);
+        }
+        free(name);
+    }
+    if (!source_range(&u->src, c, &b, &e))
+        return CXChildVisit_Recurse;
+    const struct coro *in = coro_at(u, b);
+    CXCursor spawned = marker_operand(c, "yc__spawn_mark");
+    if (!clang_Cursor_isNull(spawned)) {
+        struct spawn *sp = VEC_PUSH(u->spawns, u->nspawns, u->capspawns);
+        memset(sp, 0, sizeof *sp);
+        sp->begin = b;
+        sp->end = e;
+        sp->call = spawned;
+        sp->in = (struct coro *)in;
+        return CXChildVisit_Recurse;
+    }
+    if (in)
+        return CXChildVisit_Recurse; /* analyse checks coroutine bodies */
+    if (!clang_Cursor_isNull(marker_operand(c, "yc__await_mark")))
+        diag_at(&u->src, b, DIAG_ERROR,
+                "YC_AWAIT outside a coroutine; mark the enclosing function "
+                "YC_COROUTINE, or call the coroutine without YC_AWAIT to run "
+                "it to completion");
+    else if (is_marker_call(c, "yc__yield_mark"))
+        diag_at(&u->src, b, DIAG_ERROR,
+                "YC_YIELD outside a coroutine; mark the enclosing function "
+                "YC_COROUTINE");
+    return CXChildVisit_Recurse;
+}
+
+int find_run(struct unit *u) {
+    CXCursor tu = clang_getTranslationUnitCursor(u->tu);
+    clang_visitChildren(tu, visit_top, u);
+    for (unsigned i = 0; i < u->ncoros; i++) {
+        struct coro *co = &u->coros[i];
+        co->decl = find_coroutine(u, co->def);
+        co->decl->defined = 1;
+        co->name = co->decl->name;
+        co->is_main = !strcmp(co->name, "main");
+        co->ret = clang_getCursorResultType(co->def);
+        co->is_void = co->ret.kind == CXType_Void;
+        source_range(&u->src, co->def, &co->def_begin, &co->def_end);
+        unsigned n = cursor_nchildren(co->def);
+        CXCursor body = cursor_child(co->def, n - 1);
+        source_range(&u->src, body, &co->body_begin, &co->body_end);
+    }
+    clang_visitChildren(tu, visit_uses, u);
+    for (unsigned i = 0; i < u->nspawns; i++) {
+        struct spawn *sp = &u->spawns[i];
+        CXCursor callee = clang_getCursorReferenced(sp->call);
+        if (clang_getCursorKind(sp->call) == CXCursor_CallExpr)
+            sp->callee = find_coroutine(u, callee);
+        if (!sp->callee)
+            diag_at(&u->src, sp->begin, DIAG_ERROR,
+                    "YC_SPAWN expects a call of a coroutine");
+    }
+    return diag_errors() != 0;
+}
+
+void find_print(const struct unit *u) {
+    for (unsigned i = 0; i < u->ncdecls; i++) {
+        const struct corodecl *d = &u->cdecls[i];
+        printf("coroutine %s%s%s\n", d->name, d->defined ? " defined" : "",
+               d->is_static ? " static" : "");
+    }
+}

@@ -1,0 +1,180 @@
+/* pass.h - the translation unit model shared by the passes, and the pass
+   table. Each pass is one file: parse.c, find.c, analyse.c, lower.c,
+   emit.c. */
+#ifndef YC_PASS_H
+#define YC_PASS_H
+
+#include "buf.h"
+#include "edit.h"
+#include "source.h"
+
+#include <clang-c/Index.h>
+
+/* A coroutine function this translation unit knows: declared with
+   YC_COROUTINE in the main file or in a header, maybe defined here. */
+struct corodecl {
+    char *usr;        /* libclang USR: identifies all redeclarations */
+    char *name;       /* the function's name */
+    CXCursor cursor;  /* the first declaration seen */
+    CXType type;      /* the function type (FunctionProto) */
+    int is_static;    /* internal linkage: generated functions are static */
+    int defined;      /* defined in the main file */
+    int emitted;      /* its result struct and prototypes are in the output */
+};
+
+/* A local variable or parameter of a coroutine definition. */
+struct local {
+    CXCursor cursor;      /* the VarDecl or ParmDecl */
+    char *name;           /* its name in the source */
+    char *field;          /* its frame field (unique in the frame) */
+    CXType type;          /* its declared type */
+    unsigned begin, end;  /* the declarator's extent (VarDecl cursor) */
+    unsigned scope_begin; /* first byte of the enclosing scope */
+    unsigned scope_end;   /* one past the last byte of that scope */
+    int is_param;         /* a parameter: always lives in the frame */
+    int is_static;        /* static or extern storage: never in the frame */
+    int addr_taken;       /* &name appears in the body */
+    int is_array;         /* an array object */
+    int in_frame;         /* decided by analyse: kept in the frame */
+};
+
+enum susp_kind {
+    SUSP_YIELD, /* YC_YIELD() */
+    SUSP_AWAIT  /* YC_AWAIT(call) */
+};
+
+/* Where an await stands; each form is lowered as a whole statement. */
+enum await_form {
+    FORM_STMT,   /* YC_AWAIT(f()); (also YC_YIELD();) */
+    FORM_ASSIGN, /* lvalue = YC_AWAIT(f()); */
+    FORM_INIT,   /* T x = YC_AWAIT(f()); */
+    FORM_RETURN  /* return YC_AWAIT(f()); */
+};
+
+/* A suspension point of a coroutine body. */
+struct susp {
+    enum susp_kind kind;
+    unsigned begin, end;       /* the YC_AWAIT(...) or YC_YIELD() text */
+    CXCursor call;             /* SUSP_AWAIT: the awaited CallExpr */
+    struct corodecl *callee;   /* SUSP_AWAIT: the coroutine called */
+    int label;                 /* resume state, from 1 */
+    enum await_form form;      /* the statement it stands in */
+    unsigned stmt_begin;       /* the text the statement rewrite replaces */
+    unsigned stmt_end;
+    unsigned lhs_begin;        /* FORM_ASSIGN: the assigned lvalue */
+    unsigned lhs_end;
+    int var;                   /* FORM_INIT: index of the declared local */
+};
+
+/* A reference to a local in a body: rewritten when the local is in the
+   frame. */
+struct ref {
+    unsigned begin, end; /* the identifier */
+    unsigned local;      /* index of the local it names */
+};
+
+/* A return statement of a coroutine body. */
+struct ret {
+    unsigned begin, end;           /* "return" through the expression */
+    unsigned expr_begin, expr_end; /* the value; equal when there is none */
+    int has_expr;
+};
+
+/* A declaration statement of a coroutine body. */
+struct declstmt {
+    CXCursor cursor;
+    unsigned begin, end; /* includes the ';' */
+    int in_for_init;     /* the init clause of a for statement */
+};
+
+/* YC_SPAWN(call): start a coroutine call as a new micro-thread. */
+struct spawn {
+    unsigned begin, end;     /* the YC_SPAWN(...) text */
+    CXCursor call;           /* the CallExpr */
+    struct corodecl *callee; /* the coroutine */
+    struct coro *in;         /* the coroutine it stands in, or NULL */
+};
+
+/* A coroutine defined in the main file. */
+struct coro {
+    struct corodecl *decl;  /* its declaration record */
+    CXCursor def;           /* the FunctionDecl with a body */
+    const char *name;       /* decl->name */
+    unsigned def_begin;     /* first byte of the definition (YC_COROUTINE) */
+    unsigned def_end;       /* one past the body's closing brace */
+    unsigned body_begin;    /* the body's opening brace */
+    unsigned body_end;      /* one past the body's closing brace */
+    CXType ret;             /* result type */
+    int is_void;            /* returns void */
+    int is_main;            /* the program's main */
+    struct local *locals;   /* parameters first, then locals in order */
+    unsigned nlocals, caplocals;
+    struct susp *susps;     /* suspension points in source order */
+    unsigned nsusps, capsusps;
+    struct ref *refs;       /* references to locals */
+    unsigned nrefs, caprefs;
+    struct ret *rets;       /* return statements */
+    unsigned nrets, caprets;
+    struct declstmt *decls; /* declaration statements */
+    unsigned ndecls, capdecls;
+};
+
+/* Options of one run. */
+struct options {
+    const char *input;       /* the file to translate */
+    const char *output;      /* the output path, or "-" */
+    const char **cflags;     /* compiler flags after "--" */
+    int ncflags;
+    const char *print_after; /* pass whose result is printed, or NULL */
+    const char *stop_after;  /* pass after which the run stops, or NULL */
+};
+
+/* One translation unit through the pipeline. */
+struct unit {
+    struct options opt;
+    struct source src;
+    CXIndex index;
+    CXTranslationUnit tu;
+    struct corodecl *cdecls; /* every known coroutine, by first sighting */
+    unsigned ncdecls, capcdecls;
+    struct coro *coros;      /* coroutine definitions in source order */
+    unsigned ncoros, capcoros;
+    struct spawn *spawns;    /* YC_SPAWN uses in the main file */
+    unsigned nspawns, capspawns;
+    struct edits edits;      /* rewrites of the main file */
+    struct buf out;          /* the output, built by emit */
+};
+
+struct pass {
+    const char *name;
+    int (*run)(struct unit *u);         /* 0, or non-zero to stop */
+    void (*print)(const struct unit *u); /* --print-after output */
+};
+
+extern const struct pass pass_table[];
+
+int parse_run(struct unit *u);
+int find_run(struct unit *u);
+void find_print(const struct unit *u);
+int analyse_run(struct unit *u);
+void analyse_print(const struct unit *u);
+int lower_run(struct unit *u);
+int emit_run(struct unit *u);
+void emit_print(const struct unit *u);
+
+/* Shared helpers (find.c). */
+struct corodecl *find_coroutine(struct unit *u, CXCursor fn);
+char *cursor_name(CXCursor c);
+/* Strips implicit casts and parentheses that libclang reports as
+   UnexposedExpr/ParenExpr with one child. */
+CXCursor strip_expr(CXCursor c);
+/* Number of children and the i-th child of a cursor. */
+unsigned cursor_nchildren(CXCursor c);
+CXCursor cursor_child(CXCursor c, unsigned i);
+/* Is this a call of the translator's marker function `name`? */
+int is_marker_call(CXCursor c, const char *name);
+/* The awaited or spawned expression of a YC_AWAIT/YC_SPAWN expansion
+   cursor, or a null cursor if c is not one of them. */
+CXCursor marker_operand(CXCursor c, const char *marker);
+
+#endif

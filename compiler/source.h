@@ -1,0 +1,42 @@
+/* source.h - the main file's bytes and the one place where libclang
+   locations become byte offsets into it. */
+#ifndef YC_SOURCE_H
+#define YC_SOURCE_H
+
+#include <clang-c/Index.h>
+
+/* The translated file, read once. Offsets are byte offsets into data;
+   ranges are half-open [begin, end). */
+struct source {
+    char *path;       /* the path as given on the command line */
+    char *data;       /* the file's bytes, NUL-terminated */
+    unsigned len;     /* number of bytes */
+    unsigned *lines;  /* offset of the first byte of each line */
+    unsigned nlines;  /* number of entries in lines */
+    CXFile file;      /* libclang's handle, set once the file is parsed */
+};
+
+/* Reads path into src; returns 0 or an errno value. */
+int source_load(struct source *src, const char *path);
+void source_free(struct source *src);
+
+/* Maps a location to its file location (the macro argument's spelling or
+   the macro invocation) and returns 1 if that lies in the main file. */
+int source_offset(const struct source *src, CXSourceLocation loc,
+                  unsigned *off);
+/* Maps a cursor's extent to a main-file range [*begin, *end); returns 0 if
+   either end is outside the main file. */
+int source_range(const struct source *src, CXCursor c, unsigned *begin,
+                 unsigned *end);
+/* 1-based line and column of an offset. */
+void source_linecol(const struct source *src, unsigned off, unsigned *line,
+                    unsigned *col);
+/* Offset of the first byte after the token-ish run at off that is not white
+   space or a comment, scanning forward; used to find a ';' after a
+   statement. Returns src->len if none. */
+unsigned source_skip_space(const struct source *src, unsigned off);
+/* 1 if the bytes [begin, end) spell exactly s. */
+int source_is(const struct source *src, unsigned begin, unsigned end,
+              const char *s);
+
+#endif

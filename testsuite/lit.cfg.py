@@ -1,0 +1,57 @@
+# lit configuration of the yieldc test suite: translate, compile, run, check.
+import os
+import platform
+
+import lit.formats
+import lit.util
+
+if not hasattr(config, "yieldc_obj_root"):
+    lit_config.fatal("run lit on the build tree (build/testsuite), or use "
+                     "`cmake --build build --target check`")
+
+config.name = "yieldc"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c"]
+config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.yieldc_obj_root, "testsuite")
+
+# RUN lines say plain `FileCheck`, `not` and `split-file`.
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", "")])
+
+# Sanitizer settings of the caller reach the programs under test.
+for name in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
+    if name in os.environ:
+        config.environment[name] = os.environ[name]
+
+# `--param valgrind=1` runs every built program under Valgrind; a Valgrind
+# error or definite leak makes the program exit with 99.
+use_valgrind = lit.util.pythonize_bool(lit_config.params.get("valgrind", "0"))
+if use_valgrind and config.sanitize:
+    lit_config.fatal("valgrind=1 does not work with a YC_SANITIZE build")
+if use_valgrind:
+    run = ("timeout 120 valgrind --error-exitcode=99 --leak-check=full "
+           "--errors-for-leak-kinds=definite -q")
+    config.available_features.add("valgrind")
+else:
+    # timeout(1) rather than lit's --timeout, which needs psutil.
+    run = "timeout 20"
+
+# Substitutions are tried in order, before lit's own (%s, %t, ...).
+config.substitutions.append(("%stackful", ""))
+config.substitutions.append(("%yieldc", config.yieldc))
+config.substitutions.append(("%cc", config.yc_cc))
+config.substitutions.append(("%run", run))
+
+machine = platform.machine().lower()
+if machine in ("x86_64", "amd64"):
+    config.available_features.add("x86_64")
+elif machine in ("aarch64", "arm64"):
+    config.available_features.add("aarch64")
+
+for sanitizer in config.sanitize.replace(",", ";").split(";"):
+    if sanitizer == "address":
+        config.available_features.add("asan")
+    elif sanitizer == "undefined":
+        config.available_features.add("ubsan")
