@@ -31,127 +31,24 @@ static int local_of(struct coro *co, CXCursor decl) {
     return -1;
 }
 
-static int is_stmt_parent(enum CXCursorKind k) {
-    return k == CXCursor_CompoundStmt || k == CXCursor_IfStmt ||
-           k == CXCursor_WhileStmt || k == CXCursor_DoStmt ||
-           k == CXCursor_ForStmt || k == CXCursor_SwitchStmt ||
-           k == CXCursor_CaseStmt || k == CXCursor_DefaultStmt ||
-           k == CXCursor_LabelStmt;
-}
-
-/* The index of the nearest ancestor that is not a parenthesis or an
-   implicit conversion around the cursor at stack[i]; -1 if none. */
-static int effective_parent(const struct walk *w, int i) {
-    int p = i - 1;
-    while (p >= 0) {
-        enum CXCursorKind k = clang_getCursorKind(w->stack[p]);
-        if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr)
-            break;
-        p--;
-    }
-    return p;
-}
-
-/* Whether the child stack[p + 1] of statement stack[p] is used as a
-   statement (a body or a compound's item) rather than as a condition, a
-   for clause or a case value. */
-static int used_as_statement(const struct walk *w, int p) {
-    CXCursor parent = w->stack[p], child = w->stack[p + 1];
-    enum CXCursorKind k = clang_getCursorKind(parent);
-    if (k == CXCursor_CompoundStmt || k == CXCursor_LabelStmt ||
-        k == CXCursor_DefaultStmt)
-        return 1;
-    unsigned n = cursor_nchildren(parent), idx = n;
-    for (unsigned i = 0; i < n; i++)
-        if (clang_equalCursors(cursor_child(parent, i), child))
-            idx = i;
-    switch (k) {
-    case CXCursor_IfStmt:
-        return idx >= 1;
-    case CXCursor_WhileStmt:
-    case CXCursor_SwitchStmt:
-        return idx == 1;
-    case CXCursor_DoStmt:
-        return idx == 0;
-    case CXCursor_ForStmt:
-    case CXCursor_CaseStmt:
-        return idx == n - 1;
-    default:
-        return 0;
-    }
-}
-
-static const char *unsupported_await =
-    "YC_AWAIT in this position is not supported yet; use it as a "
-    "statement, as the right side of '=', as a declaration's initializer "
-    "or as a return value";
-
-/* Classifies the statement a suspension at stack[i] stands in. Returns 0,
-   or -1 after reporting an unsupported position. */
-static int classify(struct walk *w, int i, struct susp *s) {
-    const struct source *src = &w->u->src;
-    int p = effective_parent(w, i);
-    if (p < 0)
-        return -1;
-    CXCursor parent = w->stack[p];
-    enum CXCursorKind k = clang_getCursorKind(parent);
-    s->stmt_begin = s->begin;
-    s->stmt_end = s->end;
-    if (is_stmt_parent(k) && used_as_statement(w, p)) {
-        s->form = FORM_STMT;
-        return 0;
-    }
-    if (s->kind == SUSP_YIELD) {
-        diag_at(src, s->begin, DIAG_ERROR,
-                "YC_YIELD() must stand alone as a statement");
-        return -1;
-    }
-    if (k == CXCursor_ReturnStmt) {
-        s->form = FORM_RETURN;
-        return source_range(src, parent, &s->stmt_begin, &s->stmt_end) ? 0
-                                                                        : -1;
-    }
-    if (k == CXCursor_VarDecl && p >= 1 &&
-        clang_getCursorKind(w->stack[p - 1]) == CXCursor_DeclStmt) {
-        CXCursor ds = w->stack[p - 1];
-        if (cursor_nchildren(ds) != 1 ||
-            (p >= 2 && clang_getCursorKind(w->stack[p - 2]) ==
-                           CXCursor_ForStmt)) {
-            diag_at(src, s->begin, DIAG_ERROR,
-                    "YC_AWAIT in a declaration of several variables or in a "
-                    "for clause is not supported yet");
-            return -1;
+/* Records a suspension point. A macro that uses its argument twice would
+   make one YC_AWAIT in the text two awaits in the program, which a
+   rewrite of the text cannot express. */
+static void add_susp(struct walk *w, const struct susp *s) {
+    struct coro *co = w->co;
+    for (unsigned i = 0; i < co->nsusps; i++)
+        if (co->susps[i].begin == s->begin) {
+            diag_at(&w->u->src, s->begin, DIAG_ERROR,
+                    "this suspension point is expanded more than once by "
+                    "the macro around it; assign its result to a variable "
+                    "before using it in the macro");
+            return;
         }
-        s->form = FORM_INIT;
-        s->var = local_of(w->co, parent);
-        return source_range(src, ds, &s->stmt_begin, &s->stmt_end) ? 0 : -1;
-    }
-    if (k == CXCursor_BinaryOperator && cursor_nchildren(parent) == 2) {
-        unsigned pb, pe, lb, le;
-        CXCursor lhs = cursor_child(parent, 0);
-        int q = effective_parent(w, p);
-        if (source_range(src, parent, &pb, &pe) &&
-            source_range(src, lhs, &lb, &le) && le <= s->begin) {
-            unsigned op = source_skip_space(src, le);
-            unsigned op_end = source_skip_space(src, op + 1);
-            if (src->data[op] == '=' && op_end == s->begin && q >= 0 &&
-                is_stmt_parent(clang_getCursorKind(w->stack[q])) &&
-                used_as_statement(w, q)) {
-                s->form = FORM_ASSIGN;
-                s->stmt_begin = pb;
-                s->stmt_end = pe;
-                s->lhs_begin = lb;
-                s->lhs_end = le;
-                return 0;
-            }
-        }
-    }
-    diag_at(src, s->begin, DIAG_ERROR, "%s", unsupported_await);
-    return -1;
+    *VEC_PUSH(co->susps, co->nsusps, co->capsusps) = *s;
 }
 
 /* Records YC_AWAIT at stack[i] (cursor c, awaiting `operand`). */
-static void add_await(struct walk *w, int i, CXCursor operand, unsigned b,
+static void add_await(struct walk *w, CXCursor operand, unsigned b,
                       unsigned e) {
     const struct source *src = &w->u->src;
     if (!source_is(src, b, b + 8 < e ? b + 8 : e, "YC_AWAIT")) {
@@ -187,11 +84,10 @@ static void add_await(struct walk *w, int i, CXCursor operand, unsigned b,
         return;
     }
     *VEC_PUSH(w->allowed, w->nallowed, w->capallowed) = operand;
-    if (classify(w, i, &s) == 0)
-        *VEC_PUSH(w->co->susps, w->co->nsusps, w->co->capsusps) = s;
+    add_susp(w, &s);
 }
 
-static void add_yield(struct walk *w, int i, unsigned b, unsigned e) {
+static void add_yield(struct walk *w, unsigned b, unsigned e) {
     const struct source *src = &w->u->src;
     if (!source_is(src, b, b + 8 < e ? b + 8 : e, "YC_YIELD")) {
         diag_at(src, b, DIAG_ERROR,
@@ -203,8 +99,7 @@ static void add_yield(struct walk *w, int i, unsigned b, unsigned e) {
     s.kind = SUSP_YIELD;
     s.begin = b;
     s.end = e;
-    if (classify(w, i, &s) == 0)
-        *VEC_PUSH(w->co->susps, w->co->nsusps, w->co->capsusps) = s;
+    add_susp(w, &s);
 }
 
 static void add_local(struct walk *w, CXCursor c) {
@@ -298,9 +193,9 @@ static void visit(struct walk *w, CXCursor c) {
     CXCursor operand = marker_operand(c, "yc__await_mark");
 
     if (!clang_Cursor_isNull(operand) && in_main) {
-        add_await(w, i, operand, b, e);
+        add_await(w, operand, b, e);
     } else if (is_marker_call(c, "yc__yield_mark") && in_main) {
-        add_yield(w, i, b, e);
+        add_yield(w, b, e);
     } else if (k == CXCursor_VarDecl) {
         add_local(w, c);
     } else if (k == CXCursor_DeclStmt && in_main) {
@@ -441,8 +336,6 @@ static void decide_frame(struct unit *u, struct coro *co) {
         *VEC_PUSH(used, nused, used_cap) = l->field;
     }
     free(used);
-    for (unsigned s = 0; s < co->nsusps; s++)
-        co->susps[s].label = (int)s + 1;
 }
 
 int analyse_run(struct unit *u) {
@@ -478,19 +371,6 @@ int analyse_run(struct unit *u) {
     return diag_errors() != 0;
 }
 
-static const char *form_name(enum await_form f) {
-    switch (f) {
-    case FORM_STMT:
-        return "statement";
-    case FORM_ASSIGN:
-        return "assignment";
-    case FORM_INIT:
-        return "initializer";
-    default:
-        return "return";
-    }
-}
-
 void analyse_print(const struct unit *u) {
     for (unsigned ci = 0; ci < u->ncoros; ci++) {
         const struct coro *co = &u->coros[ci];
@@ -499,11 +379,10 @@ void analyse_print(const struct unit *u) {
             const struct susp *sp = &co->susps[s];
             unsigned line, col;
             source_linecol(&u->src, sp->begin, &line, &col);
-            printf("  suspend %d at %u:%u: %s %s%s\n", sp->label, line, col,
-                   sp->kind == SUSP_YIELD ? "yield" : "await",
+            printf("  suspend at %u:%u: %s%s%s\n", line, col,
+                   sp->kind == SUSP_YIELD ? "yield" : "await ",
                    sp->callee ? sp->callee->name : "",
-                   sp->kind == SUSP_AWAIT ? "" : "");
-            printf("    as %s\n", form_name(sp->form));
+                   sp->kind == SUSP_AWAIT ? "()" : "");
         }
         for (unsigned i = 0; i < co->nlocals; i++) {
             const struct local *l = &co->locals[i];

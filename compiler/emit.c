@@ -91,6 +91,17 @@ static void prologue(struct buf *b, int *done) {
                 "#endif\n");
 }
 
+/* Declares a temporary made by lower (" T yc__tN;"). */
+static void temp_decl(const struct temp *t, struct buf *b) {
+    const char *why;
+    buf_putc(b, ' ');
+    if (t->is_int)
+        buf_printf(b, "int %s", t->name);
+    else
+        decl_format(t->type, t->name, DECL_STRIP_CONST, b, &why);
+    buf_putc(b, ';');
+}
+
 static void emit_frame(const struct coro *co, struct buf *b) {
     buf_printf(b, "struct yc__%s_frame { struct yc__%s_res yc__res;",
                co->name, co->name);
@@ -103,6 +114,9 @@ static void emit_frame(const struct coro *co, struct buf *b) {
         decl_format(l->type, l->field, DECL_STRIP_CONST, b, &why);
         buf_putc(b, ';');
     }
+    for (unsigned i = 0; i < co->ntemps; i++)
+        if (co->temps[i].in_frame)
+            temp_decl(&co->temps[i], b);
     buf_puts(b, " };\n");
 }
 
@@ -118,12 +132,14 @@ static void emit_step(struct unit *u, const struct coro *co, struct buf *b) {
     for (unsigned i = 0; i < co->nsusps; i++)
         awaits |= co->susps[i].kind == SUSP_AWAIT;
     if (awaits)
-        buf_puts(b, "struct yc__frame *yc__cf; ");
-    buf_puts(b, "(void)yc__s; switch (yc__f->yc__res.yc__hdr.state) { case 0: "
-                "break; ");
-    for (unsigned i = 0; i < co->nsusps; i++)
-        buf_printf(b, "case %d: goto yc__resume_%d; ", co->susps[i].label,
-                   co->susps[i].label);
+        buf_puts(b, "struct yc__frame *yc__cf;");
+    for (unsigned i = 0; i < co->ntemps; i++)
+        if (!co->temps[i].in_frame)
+            temp_decl(&co->temps[i], b);
+    buf_puts(b, " (void)yc__s; switch (yc__f->yc__res.yc__hdr.state) { case "
+                "0: break; ");
+    for (int i = 1; i <= co->nlabels; i++)
+        buf_printf(b, "case %d: goto yc__resume_%d; ", i, i);
     buf_printf(b,
                "default: yc__bad_state(\"%s\", yc__f->yc__res.yc__hdr.state);"
                " } ",
@@ -245,7 +261,8 @@ int emit_run(struct unit *u) {
             *VEC_PUSH(sites, nsites, cap) =
                 (struct site){t.begin, t.end, NULL};
     }
-    qsort(sites, nsites, sizeof *sites, site_cmp);
+    if (nsites)
+        qsort(sites, nsites, sizeof *sites, site_cmp);
 
     int prologue_done = 0;
     for (unsigned i = 0; i < nsites; i++) {

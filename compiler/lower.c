@@ -1,19 +1,31 @@
 /* lower.c - pass 4: rewrite each coroutine body for its step function.
 
    The body keeps its shape: the same statements, loops and labels, so that
-   the C compiler sees nearly the code the user wrote. Four rewrites turn it
-   into a resumable step function (emit.c wraps it in the dispatch switch):
+   the C compiler sees nearly the code the user wrote. The rewrites:
 
    - a local that lives in the frame is named through the frame pointer
      (x becomes yc__f->x) and its declaration becomes an assignment;
    - `return e` stores e in the frame's result and returns YC__DONE;
-   - each suspension point saves its resume state, returns YC__SUSPENDED
-     and gets a label `yc__resume_N` that the dispatch jumps to;
+   - each suspension point is moved out of its expression into statements
+     placed before the statement that holds it ("hoisted"): they start the
+     callee, save the resume state, return YC__SUSPENDED, and carry the label
+     `yc__resume_N` that the dispatch switch jumps to; a temporary takes the
+     result and replaces the await in the expression;
+   - C's sequencing is kept while hoisting: the right operand of && and ||,
+     and the arms of ?:, become if statements when they hold a suspension,
+     so they are still evaluated only when C would; the left operand of a
+     comma runs before the right one's suspensions; a loop condition or
+     for-increment with a suspension is re-evaluated where C would evaluate
+     it, and `continue` is redirected there;
    - YC_SPAWN(f(...)) starts f as a new task (also outside coroutines).
 
    An await calls the callee's step function directly, so a callee that
    does not suspend costs one call; the result is read and the callee's
-   frame freed either right away or after the resume. */
+   frame freed either right away or after the resume.
+
+   Hoisting moves an await before operands that C leaves unsequenced with
+   it (the operands of +, the arguments of a call, the two sides of =);
+   C allows either order there, so no program can rely on the other one. */
 #include "decl.h"
 #include "diag.h"
 #include "pass.h"
@@ -23,235 +35,803 @@
 
 #define HDR "yc__f->yc__res.yc__hdr"
 
-static char *render(struct unit *u, unsigned b, unsigned e) {
-    return edit_text(&u->edits, &u->src, b, e);
+/* Lowering state of one coroutine. */
+struct lower {
+    struct unit *u;
+    struct coro *co;
+    int frame_temps; /* temporaries of the current statement go in the frame */
+};
+
+/* The loop a `continue` belongs to, and where it must go when the loop's
+   condition or increment was moved into the body. */
+struct loop {
+    const char *cont_label; /* NULL: leave `continue` alone */
+};
+
+static char *render(struct lower *L, unsigned b, unsigned e) {
+    return edit_text(&L->u->edits, &L->u->src, b, e);
 }
 
+static int range_of(struct lower *L, CXCursor c, unsigned *b, unsigned *e) {
+    return source_range(&L->u->src, c, b, e);
+}
+
+static char *render_cursor(struct lower *L, CXCursor c) {
+    unsigned b, e;
+    if (!range_of(L, c, &b, &e))
+        return xstrdup("");
+    return render(L, b, e);
+}
+
+/* Number of suspension points inside [b, e). */
+static unsigned susps_in(const struct coro *co, unsigned b, unsigned e) {
+    unsigned n = 0;
+    for (unsigned i = 0; i < co->nsusps; i++)
+        n += co->susps[i].begin >= b && co->susps[i].end <= e;
+    return n;
+}
+
+static unsigned cursor_susps(struct lower *L, CXCursor c) {
+    unsigned b, e;
+    return range_of(L, c, &b, &e) ? susps_in(L->co, b, e) : 0;
+}
+
+/* All children of a cursor. */
+struct kids {
+    CXCursor *c;
+    unsigned n, cap;
+};
+
+static enum CXChildVisitResult add_kid(CXCursor c, CXCursor parent,
+                                       CXClientData data) {
+    (void)parent;
+    struct kids *k = data;
+    *VEC_PUSH(k->c, k->n, k->cap) = c;
+    return CXChildVisit_Continue;
+}
+
+static struct kids kids_of(CXCursor c) {
+    struct kids k = {0};
+    clang_visitChildren(c, add_kid, &k);
+    return k;
+}
+
+/* A new temporary of type t (int if is_int); in the frame when the
+   clause being lowered has more than one suspension point. Returns how the
+   body names it. */
+static const char *add_temp(struct lower *L, CXType t, int is_int) {
+    struct coro *co = L->co;
+    struct temp *tp = VEC_PUSH(co->temps, co->ntemps, co->captemps);
+    memset(tp, 0, sizeof *tp);
+    tp->type = t;
+    tp->is_int = is_int;
+    tp->in_frame = L->frame_temps;
+    tp->name = xasprintf("yc__t%u", co->ntemps);
+    tp->ref = xasprintf("%s%s", tp->in_frame ? "yc__f->" : "", tp->name);
+    return tp->ref;
+}
+
+static const char *new_temp(struct lower *L, CXType t) {
+    return add_temp(L, t, 0);
+}
+
+static const char *int_type_temp(struct lower *L) {
+    CXType none;
+    memset(&none, 0, sizeof none);
+    return add_temp(L, none, 1);
+}
+
+/* ------------------------------------------------------------------ */
+/* Operators                                                            */
+/* ------------------------------------------------------------------ */
+
+static const char *const binary_ops[] = {
+    "*",  "/",  "%",  "+",  "-",  "<<", ">>", "<",   ">",   "<=",  ">=",
+    "==", "!=", "&",  "^",  "|",  "&&", "||", "=",   "*=",  "/=",  "%=",
+    "+=", "-=", "<<=", ">>=", "&=", "^=", "|=", ",", NULL};
+
+/* The operator of a binary operator written in the main file, found in the
+   text between its operands; NULL when a macro supplies the operator (the
+   node's text then does not start and end with its operands'). */
+static const char *binop(struct lower *L, CXCursor c, CXCursor lhs,
+                         CXCursor rhs) {
+    const struct source *src = &L->u->src;
+    unsigned nb, ne, lb, le, rb, re;
+    if (!range_of(L, c, &nb, &ne) || !range_of(L, lhs, &lb, &le) ||
+        !range_of(L, rhs, &rb, &re) || nb != lb || ne != re || le > rb)
+        return NULL;
+    unsigned ob = source_skip_space(src, le), oe = ob;
+    while (oe < rb && strchr("*/%+-<>=!&^|,", src->data[oe]))
+        oe++;
+    if (source_skip_space(src, oe) != rb)
+        return NULL;
+    for (int i = 0; binary_ops[i]; i++)
+        if (source_is(src, ob, oe, binary_ops[i]))
+            return binary_ops[i];
+    return NULL;
+}
+
+/* Whether a ?: is written in the main file: its text runs from its
+   condition to its else-arm with '?' and ':' between the parts. */
+static int textual_conditional(struct lower *L, CXCursor c, struct kids *k) {
+    const struct source *src = &L->u->src;
+    unsigned nb, ne, cb, ce, tb, te, eb, ee;
+    if (k->n != 3 || !range_of(L, c, &nb, &ne) ||
+        !range_of(L, k->c[0], &cb, &ce) || !range_of(L, k->c[1], &tb, &te) ||
+        !range_of(L, k->c[2], &eb, &ee))
+        return 0;
+    unsigned q = source_skip_space(src, ce), colon = source_skip_space(src, te);
+    return nb == cb && ne == ee && q < src->len && src->data[q] == '?' &&
+           source_skip_space(src, q + 1) == tb && colon < src->len &&
+           src->data[colon] == ':' && source_skip_space(src, colon + 1) == eb;
+}
+
+/* ------------------------------------------------------------------ */
+/* Expressions                                                          */
+/* ------------------------------------------------------------------ */
+
+static int lower_expr(struct lower *L, CXCursor c, struct buf *h);
+
 /* The rendered arguments of a call, separated by ", ". */
-static char *call_args(struct unit *u, CXCursor call) {
+static char *call_args(struct lower *L, CXCursor call) {
     struct buf b = {0};
     int n = clang_Cursor_getNumArguments(call);
     for (int i = 0; i < n; i++) {
-        unsigned ab, ae;
-        CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
-        if (!source_range(&u->src, a, &ab, &ae)) {
-            diag_loc(clang_getCursorLocation(a), DIAG_ERROR,
-                     "argument of a coroutine call comes from a macro "
-                     "yieldc cannot rewrite");
-            continue;
-        }
-        char *t = render(u, ab, ae);
+        char *t = render_cursor(L, clang_Cursor_getArgument(call, (unsigned)i));
         buf_printf(&b, "%s%s", i ? ", " : "", t);
         free(t);
     }
     return buf_take(&b);
 }
 
-/* The text that starts an awaited call and runs it until it finishes or
-   suspends, leaving the finished callee's frame in yc__cf. */
-static void await_begin(struct unit *u, const struct susp *s, struct buf *b) {
-    char *args = call_args(u, s->call);
+static const struct susp *susp_at(const struct coro *co, unsigned b) {
+    for (unsigned i = 0; i < co->nsusps; i++)
+        if (co->susps[i].begin == b)
+            return &co->susps[i];
+    return NULL;
+}
+
+/* Appends the statements of an await to h: start the callee, run it until
+   it finishes or suspends, and after a resume find its finished frame in
+   yc__cf. If `result` is given, the result is stored there. */
+static void await_text(struct lower *L, const struct susp *s,
+                       const char *result, struct buf *h) {
+    char *args = call_args(L, s->call);
     const char *name = s->callee->name;
-    buf_printf(b, "yc__cf = yc__%s_start(yc__s, &" HDR "%s%s); ", name,
+    int label = ++L->co->nlabels;
+    buf_printf(h, "yc__cf = yc__%s_start(yc__s, &" HDR "%s%s); ", name,
                *args ? ", " : "", args);
-    buf_printf(b,
+    buf_printf(h,
                "if (YC__UNLIKELY(yc__%s_step(yc__cf, yc__s))) { " HDR
                ".state = %d; return YC__SUSPENDED; } ",
-               name, s->label);
-    buf_printf(b, "if (0) { yc__resume_%d: yc__cf = yc__callee_done(yc__s); } ",
-               s->label);
+               name, label);
+    buf_printf(h,
+               "if (0) { yc__resume_%d: yc__cf = yc__callee_done(yc__s); } ",
+               label);
+    if (result)
+        buf_printf(h, "%s = ((struct yc__%s_res *)yc__cf)->yc__ret; ", result,
+                   name);
+    buf_puts(h, "yc__frame_free(yc__s, yc__cf); ");
     free(args);
 }
 
-/* The finished callee's result. */
-static void await_result(const struct susp *s, struct buf *b) {
-    buf_printf(b, "((struct yc__%s_res *)yc__cf)->yc__ret", s->callee->name);
+static void yield_text(struct lower *L, struct buf *h) {
+    int label = ++L->co->nlabels;
+    buf_printf(h,
+               "yc__yield(yc__s, &" HDR ", %d); return YC__SUSPENDED; "
+               "yc__resume_%d:; ",
+               label, label);
 }
 
-static void lower_susp(struct unit *u, struct coro *co, struct susp *s) {
-    struct buf b = {0};
+static void replace(struct lower *L, CXCursor c, const char *text) {
+    unsigned b, e;
+    if (range_of(L, c, &b, &e))
+        edit_replace(&L->u->edits, b, e, text);
+}
+
+/* A suspension point as an expression: hoisted into h, replaced by its
+   temporary. `discard`: the value is not used. */
+static int lower_susp(struct lower *L, CXCursor c, const struct susp *s,
+                      int discard, struct buf *h) {
     if (s->kind == SUSP_YIELD) {
-        buf_printf(&b,
-                   "do { yc__yield(yc__s, &" HDR ", %d); return "
-                   "YC__SUSPENDED; yc__resume_%d:; } while (0)",
-                   s->label, s->label);
-        edit_replace(&u->edits, s->begin, s->end, buf_str(&b));
-        buf_free(&b);
-        return;
+        yield_text(L, h);
+        replace(L, c, "((void)0)");
+        return 0;
     }
-    int is_void = clang_getResultType(s->callee->type).kind == CXType_Void;
-    switch (s->form) {
-    case FORM_STMT:
-        buf_puts(&b, "do { ");
-        await_begin(u, s, &b);
-        buf_puts(&b, "yc__frame_free(yc__s, yc__cf); } while (0)");
-        break;
-    case FORM_ASSIGN: {
-        char *lhs = render(u, s->lhs_begin, s->lhs_end);
-        buf_puts(&b, "do { ");
-        await_begin(u, s, &b);
-        buf_printf(&b, "%s = ", lhs);
-        await_result(s, &b);
-        buf_puts(&b, "; yc__frame_free(yc__s, yc__cf); } while (0)");
-        free(lhs);
-        break;
+    int n = clang_Cursor_getNumArguments(s->call);
+    for (int i = 0; i < n; i++)
+        if (lower_expr(L, clang_Cursor_getArgument(s->call, (unsigned)i), h))
+            return -1;
+    CXType t = clang_getCursorType(c);
+    if (discard || t.kind == CXType_Void) {
+        await_text(L, s, NULL, h);
+        replace(L, c, "((void)0)");
+        return 0;
     }
-    case FORM_INIT: {
-        /* A declaration stands in a compound statement, so the rewrite may
-           be several statements; a C local is declared with its
-           initializer after the resume label, which keeps const locals
-           legal. */
-        struct local *v = &co->locals[s->var];
-        await_begin(u, s, &b);
-        if (v->in_frame) {
-            buf_printf(&b, "yc__f->%s = ", v->field);
-        } else {
-            const char *why;
-            decl_format(v->type, v->name, 0, &b, &why);
-            buf_puts(&b, " = ");
-        }
-        await_result(s, &b);
-        buf_puts(&b, "; yc__frame_free(yc__s, yc__cf);");
-        break;
-    }
-    case FORM_RETURN:
-        buf_puts(&b, "do { ");
-        await_begin(u, s, &b);
-        if (!co->is_void) {
-            buf_puts(&b, "yc__f->yc__res.yc__ret = ");
-            if (is_void)
-                buf_puts(&b, "0");
-            else
-                await_result(s, &b);
-            buf_puts(&b, "; ");
-        }
-        buf_puts(&b, "yc__frame_free(yc__s, yc__cf); return YC__DONE; } "
-                     "while (0)");
-        break;
-    }
-    edit_replace(&u->edits, s->stmt_begin, s->stmt_end, buf_str(&b));
-    buf_free(&b);
+    const char *tmp = new_temp(L, t);
+    await_text(L, s, tmp, h);
+    replace(L, c, tmp);
+    return 0;
 }
 
-static void lower_return(struct unit *u, struct coro *co, struct ret *r) {
-    char *text;
-    if (!r->has_expr) {
-        text = xstrdup("return YC__DONE");
-    } else {
-        char *e = render(u, r->expr_begin, r->expr_end);
-        if (co->is_void)
-            text = xasprintf("return ((void)(%s), YC__DONE)", e);
-        else
-            text = xasprintf("return (yc__f->yc__res.yc__ret = (%s), "
-                             "YC__DONE)",
-                             e);
-        free(e);
-    }
-    edit_replace(&u->edits, r->begin, r->end, text);
-    free(text);
-}
-
-static int local_of(struct coro *co, CXCursor decl) {
-    for (unsigned i = 0; i < co->nlocals; i++)
-        if (clang_equalCursors(co->locals[i].cursor, decl))
-            return (int)i;
+static int unsupported(struct lower *L, CXCursor c, const char *what) {
+    unsigned b, e;
+    if (range_of(L, c, &b, &e))
+        diag_at(&L->u->src, b, DIAG_ERROR,
+                "a suspension point %s is not supported yet; assign the "
+                "awaited value to a variable first",
+                what);
+    else
+        diag_loc(clang_getCursorLocation(c), DIAG_ERROR,
+                 "a suspension point %s is not supported yet", what);
     return -1;
 }
 
-/* Appends the statement that gives frame local v its initial value: an
-   assignment, through a compound literal for a braced initializer, and a
-   memcpy from a compound literal for an array. */
-static void frame_init(struct unit *u, struct local *v, CXCursor init,
+/* && and || with a suspension in the right operand become an if statement
+   that evaluates it only when C would. */
+static int lower_logical(struct lower *L, CXCursor c, const char *op,
+                         CXCursor lhs, CXCursor rhs, struct buf *h) {
+    if (lower_expr(L, lhs, h))
+        return -1;
+    struct buf r = {0};
+    if (lower_expr(L, rhs, &r)) {
+        buf_free(&r);
+        return -1;
+    }
+    char *lt = render_cursor(L, lhs), *rt = render_cursor(L, rhs);
+    const char *t = int_type_temp(L);
+    if (!strcmp(op, "&&"))
+        buf_printf(h, "if (%s) { %s%s = (%s) != 0; } else %s = 0; ", lt,
+                   buf_str(&r), t, rt, t);
+    else
+        buf_printf(h, "if (%s) %s = 1; else { %s%s = (%s) != 0; } ", lt, t,
+                   buf_str(&r), t, rt);
+    replace(L, c, t);
+    free(lt);
+    free(rt);
+    buf_free(&r);
+    return 0;
+}
+
+/* A comma whose right operand suspends: the left operand runs first. */
+static int lower_comma(struct lower *L, CXCursor c, CXCursor lhs,
+                       CXCursor rhs, struct buf *h) {
+    if (lower_expr(L, lhs, h))
+        return -1;
+    char *lt = render_cursor(L, lhs);
+    buf_printf(h, "(void)(%s); ", lt);
+    free(lt);
+    if (lower_expr(L, rhs, h))
+        return -1;
+    char *rt = render_cursor(L, rhs), *paren = xasprintf("(%s)", rt);
+    replace(L, c, paren);
+    free(rt);
+    free(paren);
+    return 0;
+}
+
+/* ?: with a suspension in an arm becomes an if statement. */
+static int lower_conditional(struct lower *L, CXCursor c, struct kids *k,
+                             struct buf *h) {
+    if (lower_expr(L, k->c[0], h))
+        return -1;
+    struct buf th = {0}, eh = {0};
+    int rc = lower_expr(L, k->c[1], &th) || lower_expr(L, k->c[2], &eh);
+    if (!rc) {
+        char *ct = render_cursor(L, k->c[0]), *tt = render_cursor(L, k->c[1]),
+             *et = render_cursor(L, k->c[2]);
+        CXType type = clang_getCursorType(c);
+        if (type.kind == CXType_Void) {
+            buf_printf(h, "if (%s) { %s(void)(%s); } else { %s(void)(%s); } ",
+                       ct, buf_str(&th), tt, buf_str(&eh), et);
+            replace(L, c, "((void)0)");
+        } else {
+            const char *t = new_temp(L, type);
+            buf_printf(h, "if (%s) { %s%s = %s; } else { %s%s = %s; } ", ct,
+                       buf_str(&th), t, tt, buf_str(&eh), t, et);
+            replace(L, c, t);
+        }
+        free(ct);
+        free(tt);
+        free(et);
+    }
+    buf_free(&th);
+    buf_free(&eh);
+    return rc ? -1 : 0;
+}
+
+/* Lowers expression c: appends the hoisted statements to h and edits c's
+   text so that rendering it gives the rest of the expression. Returns 0, or
+   -1 after a diagnostic. */
+static int lower_expr_as(struct lower *L, CXCursor c, int discard,
+                         struct buf *h) {
+    unsigned b, e;
+    if (!range_of(L, c, &b, &e) || susps_in(L->co, b, e) == 0)
+        return 0;
+    enum CXCursorKind kind = clang_getCursorKind(c);
+    const struct susp *s = susp_at(L->co, b);
+    if (s && s->end == e &&
+        (!clang_Cursor_isNull(marker_operand(c, "yc__await_mark")) ||
+         is_marker_call(c, "yc__yield_mark")))
+        return lower_susp(L, c, s, discard, h);
+
+    struct kids k = kids_of(c);
+    int rc = 0;
+    if (kind == CXCursor_BinaryOperator && k.n == 2) {
+        const char *op = binop(L, c, k.c[0], k.c[1]);
+        int right = cursor_susps(L, k.c[1]) > 0;
+        if (op && right && (!strcmp(op, "&&") || !strcmp(op, "||")))
+            rc = lower_logical(L, c, op, k.c[0], k.c[1], h);
+        else if (op && right && !strcmp(op, ","))
+            rc = lower_comma(L, c, k.c[0], k.c[1], h);
+        else if (!op && right)
+            rc = unsupported(L, k.c[1],
+                             "in the right operand of an operator written "
+                             "in a macro");
+        else
+            rc = lower_expr(L, k.c[0], h) || lower_expr(L, k.c[1], h);
+    } else if (kind == CXCursor_ConditionalOperator) {
+        int arms = k.n == 3 && (cursor_susps(L, k.c[1]) > 0 ||
+                                cursor_susps(L, k.c[2]) > 0);
+        if (k.n != 3)
+            rc = unsupported(L, c, "in a GNU '?:' without a middle operand");
+        else if (arms && !textual_conditional(L, c, &k))
+            rc = unsupported(L, c, "in a '?:' written in a macro");
+        else if (arms)
+            rc = lower_conditional(L, c, &k, h);
+        else
+            rc = lower_expr(L, k.c[0], h);
+    } else if (kind == CXCursor_UnaryExpr) {
+        rc = unsupported(L, c, "in the operand of sizeof or _Alignof");
+    } else if (kind == CXCursor_StmtExpr) {
+        rc = unsupported(L, c, "inside a statement expression");
+    } else if (kind == CXCursor_ParenExpr && k.n == 1) {
+        rc = lower_expr_as(L, k.c[0], discard, h);
+    } else {
+        for (unsigned i = 0; i < k.n && !rc; i++)
+            rc = lower_expr(L, k.c[i], h);
+    }
+    free(k.c);
+    return rc ? -1 : 0;
+}
+
+static int lower_expr(struct lower *L, CXCursor c, struct buf *h) {
+    return lower_expr_as(L, c, 0, h);
+}
+
+/* ------------------------------------------------------------------ */
+/* Statements                                                           */
+/* ------------------------------------------------------------------ */
+
+static int is_expr_stmt(enum CXCursorKind k) {
+    return clang_isExpression(k);
+}
+
+/* One past a statement's text, including the ';' that libclang leaves out
+   of expression statements, returns, jumps and do-while. */
+static unsigned stmt_end(struct lower *L, CXCursor s) {
+    unsigned b, e;
+    if (!range_of(L, s, &b, &e))
+        return 0;
+    enum CXCursorKind k = clang_getCursorKind(s);
+    switch (k) {
+    case CXCursor_CompoundStmt:
+    case CXCursor_DeclStmt:
+    case CXCursor_NullStmt:
+        return e;
+    case CXCursor_IfStmt:
+    case CXCursor_WhileStmt:
+    case CXCursor_ForStmt:
+    case CXCursor_SwitchStmt:
+    case CXCursor_LabelStmt:
+    case CXCursor_CaseStmt:
+    case CXCursor_DefaultStmt: {
+        struct kids kd = kids_of(s);
+        unsigned r = kd.n ? stmt_end(L, kd.c[kd.n - 1]) : e;
+        free(kd.c);
+        return r > e ? r : e;
+    }
+    default: {
+        unsigned semi = source_skip_space(&L->u->src, e);
+        if (semi < L->u->src.len && L->u->src.data[semi] == ';')
+            return semi + 1;
+        return e;
+    }
+    }
+}
+
+/* Text of a statement with its ';'. */
+static char *render_stmt(struct lower *L, CXCursor s) {
+    unsigned b, e;
+    if (!range_of(L, s, &b, &e))
+        return xstrdup(";");
+    return render(L, b, stmt_end(L, s));
+}
+
+static void replace_stmt(struct lower *L, CXCursor s, const char *text) {
+    unsigned b, e;
+    if (range_of(L, s, &b, &e))
+        edit_replace(&L->u->edits, b, stmt_end(L, s), text);
+}
+
+/* Lowers the expressions of one statement's clause: temporaries go in the
+   frame when that clause holds more than one suspension point. */
+static int lower_clause(struct lower *L, CXCursor c, int discard,
+                        struct buf *h) {
+    int saved = L->frame_temps;
+    L->frame_temps = cursor_susps(L, c) > 1;
+    int rc = lower_expr_as(L, c, discard, h);
+    L->frame_temps = saved;
+    return rc;
+}
+
+static void lower_stmt(struct lower *L, CXCursor s, const struct loop *loop);
+
+static struct local *local_of(struct coro *co, CXCursor decl) {
+    for (unsigned i = 0; i < co->nlocals; i++)
+        if (clang_equalCursors(co->locals[i].cursor, decl))
+            return &co->locals[i];
+    return NULL;
+}
+
+static struct declstmt *declstmt_of(struct coro *co, CXCursor c) {
+    for (unsigned i = 0; i < co->ndecls; i++)
+        if (clang_equalCursors(co->decls[i].cursor, c))
+            return &co->decls[i];
+    return NULL;
+}
+
+/* Appends the statement that gives frame local v its initial value (text
+   `init`): an assignment, through a compound literal for a braced
+   initializer, and a memcpy from a compound literal for an array. */
+static void frame_init(struct local *v, const char *init, int braces,
                        struct buf *b) {
-    unsigned ib, ie;
-    source_range(&u->src, init, &ib, &ie);
-    char *text = render(u, ib, ie);
-    int braces = clang_getCursorKind(strip_expr(init)) == CXCursor_InitListExpr;
     struct buf type = {0};
     const char *why;
     decl_format(v->type, "", DECL_STRIP_CONST, &type, &why);
     if (v->is_array)
         buf_printf(b, "memcpy(yc__f->%s, (%s)%s%s%s, sizeof yc__f->%s)",
-                   v->field, buf_str(&type), braces ? "" : "{", text,
+                   v->field, buf_str(&type), braces ? "" : "{", init,
                    braces ? "" : "}", v->field);
     else if (braces)
-        buf_printf(b, "yc__f->%s = (%s)%s", v->field, buf_str(&type), text);
+        buf_printf(b, "yc__f->%s = (%s)%s", v->field, buf_str(&type), init);
     else
-        buf_printf(b, "yc__f->%s = %s", v->field, text);
+        buf_printf(b, "yc__f->%s = %s", v->field, init);
     buf_free(&type);
-    free(text);
 }
 
-/* Rewrites a declaration statement holding frame locals. */
-static void lower_declstmt(struct unit *u, struct coro *co,
-                           struct declstmt *d) {
-    unsigned n = cursor_nchildren(d->cursor);
-    int any_frame = 0, any_other = 0;
-    for (unsigned i = 0; i < n; i++) {
-        CXCursor c = cursor_child(d->cursor, i);
-        int vi = clang_getCursorKind(c) == CXCursor_VarDecl ? local_of(co, c)
-                                                            : -1;
-        struct local *v = vi >= 0 ? &co->locals[vi] : NULL;
+/* Rewrites a declaration statement that holds frame locals or suspension
+   points into statements: each declarator's hoisted suspensions, then its
+   declaration (a C local) or assignment (a frame local). The result is
+   returned in *out, or NULL when the declaration can stay as written. */
+static int lower_decl(struct lower *L, struct declstmt *d, char **out) {
+    struct coro *co = L->co;
+    struct kids k = kids_of(d->cursor);
+    int any_frame = 0, any_other = 0, any_susp = 0, rc = 0;
+    *out = NULL;
+    for (unsigned i = 0; i < k.n; i++) {
+        struct local *v = clang_getCursorKind(k.c[i]) == CXCursor_VarDecl
+                              ? local_of(co, k.c[i])
+                              : NULL;
         if (v && v->in_frame)
             any_frame = 1;
         else
             any_other = 1;
+        any_susp |= cursor_susps(L, k.c[i]) > 0;
     }
-    if (!any_frame)
-        return;
-    for (unsigned s = 0; s < co->nsusps; s++)
-        if (co->susps[s].form == FORM_INIT &&
-            co->susps[s].stmt_begin == d->begin)
-            return; /* the await's rewrite covers it */
-    if (any_other && d->in_for_init) {
-        diag_at(&u->src, d->begin, DIAG_ERROR,
+    if (!any_frame && !any_susp)
+        goto done;
+    if (any_other && d->in_for_init && !any_susp) {
+        diag_at(&L->u->src, d->begin, DIAG_ERROR,
                 "a for clause declaring variables that live across a "
                 "suspension and others is not supported yet");
-        return;
+        rc = -1;
+        goto done;
     }
     struct buf b = {0};
-    int pieces = 0;
-    for (unsigned i = 0; i < n; i++) {
-        CXCursor c = cursor_child(d->cursor, i);
-        int vi = local_of(co, c);
-        struct local *v = vi >= 0 ? &co->locals[vi] : NULL;
-        if (!v) {
-            diag_loc(clang_getCursorLocation(c), DIAG_ERROR,
-                     "a type declared together with variables that live "
-                     "across a suspension is not supported yet");
-            continue;
+    int pieces = 0, comma = d->in_for_init && !any_susp;
+    for (unsigned i = 0; i < k.n && !rc; i++) {
+        struct local *v = local_of(co, k.c[i]);
+        if (!v || v->is_static) {
+            diag_loc(clang_getCursorLocation(k.c[i]), DIAG_ERROR,
+                     "this declaration stands next to variables that live "
+                     "across a suspension or with a suspension point; "
+                     "declare it separately");
+            rc = -1;
+            break;
         }
-        CXCursor init = clang_Cursor_getVarDeclInitializer(c);
+        CXCursor init = clang_Cursor_getVarDeclInitializer(k.c[i]);
         int has_init = !clang_Cursor_isNull(init);
-        if (v->in_frame && !has_init)
-            continue;
-        if (pieces++)
-            buf_puts(&b, d->in_for_init ? ", " : " ");
-        if (v->in_frame) {
-            frame_init(u, v, init, &b);
+        struct buf h = {0};
+        if (has_init)
+            rc = lower_clause(L, init, 0, &h);
+        char *it = has_init ? render_cursor(L, init) : NULL;
+        int braces = has_init && clang_getCursorKind(strip_expr(init)) ==
+                                     CXCursor_InitListExpr;
+        if (!rc && (!v->in_frame || has_init)) {
+            if (pieces++)
+                buf_puts(&b, comma ? ", " : " ");
+            buf_puts(&b, buf_str(&h));
+            if (v->in_frame) {
+                frame_init(v, it, braces, &b);
+            } else {
+                const char *why;
+                if (decl_format(v->type, v->name, 0, &b, &why) != 0) {
+                    diag_at(&L->u->src, v->begin, DIAG_ERROR,
+                            "'%s': %s next to a suspension point is not "
+                            "supported yet",
+                            v->name, why);
+                    rc = -1;
+                }
+                if (has_init)
+                    buf_printf(&b, " = %s", it);
+            }
+            if (!comma)
+                buf_putc(&b, ';');
+        }
+        free(it);
+        buf_free(&h);
+    }
+    if (comma || !pieces)
+        buf_putc(&b, ';');
+    *out = buf_take(&b);
+done:
+    free(k.c);
+    return rc;
+}
+
+static void lower_declstmt(struct lower *L, CXCursor s) {
+    struct declstmt *d = declstmt_of(L->co, s);
+    char *text;
+    if (d && lower_decl(L, d, &text) == 0 && text) {
+        edit_replace(&L->u->edits, d->begin, d->end, text);
+        free(text);
+    }
+}
+
+static void lower_return(struct lower *L, CXCursor s) {
+    struct coro *co = L->co;
+    struct kids k = kids_of(s);
+    struct buf h = {0}, t = {0};
+    if (k.n == 1 && lower_clause(L, k.c[0], co->is_void, &h) == 0) {
+        char *e = render_cursor(L, k.c[0]);
+        if (co->is_void)
+            buf_printf(&t, "return ((void)(%s), YC__DONE);", e);
+        else
+            buf_printf(&t,
+                       "return (yc__f->yc__res.yc__ret = (%s), YC__DONE);", e);
+        free(e);
+    } else if (k.n == 0) {
+        buf_puts(&t, "return YC__DONE;");
+    }
+    if (t.len) {
+        char *text = h.len ? xasprintf("{ %s%s }", buf_str(&h), buf_str(&t))
+                           : buf_take(&t);
+        replace_stmt(L, s, text);
+        free(text);
+    }
+    buf_free(&h);
+    buf_free(&t);
+    free(k.c);
+}
+
+/* The parts of a for statement: libclang lists only the clauses present,
+   so they are told apart by where they stand around the two ';'. */
+struct for_parts {
+    CXCursor init, cond, inc, body; /* null cursors when absent */
+};
+
+static void for_parts(struct lower *L, CXCursor s, struct for_parts *fp) {
+    const struct source *src = &L->u->src;
+    struct kids k = kids_of(s);
+    fp->init = fp->cond = fp->inc = clang_getNullCursor();
+    fp->body = k.c[k.n - 1];
+    unsigned b, e, semi[2] = {0, 0}, nsemi = 0;
+    range_of(L, s, &b, &e);
+    /* Find the two ';' of the head at parenthesis depth 1. */
+    unsigned i = b, depth = 0;
+    while (i < e && nsemi < 2) {
+        char ch = src->data[i];
+        if (ch == '"' || ch == '\'') {
+            for (i++; i < e && src->data[i] != ch; i++)
+                if (src->data[i] == '\\')
+                    i++;
+        } else if (ch == '/' && (src->data[i + 1] == '*' ||
+                                 src->data[i + 1] == '/')) {
+            i = source_skip_space(src, i) - 1;
+        } else if (ch == '(') {
+            depth++;
+        } else if (ch == ')') {
+            depth--;
+        } else if (ch == ';' && depth == 1) {
+            semi[nsemi++] = i;
+        }
+        i++;
+    }
+    for (unsigned j = 0; j + 1 < k.n; j++) {
+        unsigned cb, ce;
+        range_of(L, k.c[j], &cb, &ce);
+        if (cb < semi[0])
+            fp->init = k.c[j];
+        else if (cb < semi[1])
+            fp->cond = k.c[j];
+        else
+            fp->inc = k.c[j];
+    }
+    free(k.c);
+}
+
+static void lower_for(struct lower *L, CXCursor s) {
+    struct coro *co = L->co;
+    struct for_parts fp;
+    for_parts(L, s, &fp);
+    int init_s = !clang_Cursor_isNull(fp.init) && cursor_susps(L, fp.init);
+    int cond_s = !clang_Cursor_isNull(fp.cond) && cursor_susps(L, fp.cond);
+    int inc_s = !clang_Cursor_isNull(fp.inc) && cursor_susps(L, fp.inc);
+    char *cont = inc_s ? xasprintf("yc__cont_%d", ++co->nconts) : NULL;
+    struct loop inner = {cont};
+    struct buf hi = {0}, hc = {0}, hn = {0};
+    char *init_text = NULL;
+    if (!clang_Cursor_isNull(fp.init)) {
+        if (clang_getCursorKind(fp.init) == CXCursor_DeclStmt) {
+            struct declstmt *d = declstmt_of(co, fp.init);
+            if (d && init_s)
+                d->in_for_init = 0; /* moves out of the for */
+            lower_declstmt(L, fp.init);
         } else {
-            const char *why;
-            if (decl_format(v->type, v->name, 0, &b, &why) != 0)
-                diag_at(&u->src, v->begin, DIAG_ERROR,
-                        "'%s': %s next to variables that live across a "
-                        "suspension is not supported yet",
-                        v->name, why);
-            if (has_init) {
-                unsigned ib, ie;
-                source_range(&u->src, init, &ib, &ie);
-                char *t = render(u, ib, ie);
-                buf_printf(&b, " = %s", t);
+            lower_clause(L, fp.init, 1, &hi);
+        }
+    }
+    if (cond_s)
+        lower_clause(L, fp.cond, 0, &hc);
+    if (inc_s)
+        lower_clause(L, fp.inc, 1, &hn);
+    lower_stmt(L, fp.body, &inner);
+    if (!init_s && !cond_s && !inc_s) {
+        free(cont);
+        return;
+    }
+    struct buf t = {0};
+    char *body = render_stmt(L, fp.body);
+    char *cond = clang_Cursor_isNull(fp.cond) ? xstrdup("")
+                                               : render_cursor(L, fp.cond);
+    char *inc = clang_Cursor_isNull(fp.inc) ? xstrdup("")
+                                             : render_cursor(L, fp.inc);
+    if (!clang_Cursor_isNull(fp.init)) {
+        init_text = clang_getCursorKind(fp.init) == CXCursor_DeclStmt
+                        ? render_stmt(L, fp.init)
+                        : xasprintf("%s;", render_cursor(L, fp.init));
+    }
+    buf_puts(&t, "{ ");
+    if (init_s)
+        buf_printf(&t, "%s%s ", buf_str(&hi), init_text);
+    buf_printf(&t, "for (%s%s %s; %s) { ",
+               !init_s && init_text ? init_text : "",
+               !init_s && init_text ? "" : ";", cond_s ? "" : cond,
+               inc_s ? "" : inc);
+    if (cond_s)
+        buf_printf(&t, "%sif (!(%s)) break; ", buf_str(&hc), cond);
+    buf_printf(&t, "%s ", body);
+    if (inc_s)
+        buf_printf(&t, "%s:; %s%s; ", cont, buf_str(&hn), inc);
+    buf_puts(&t, "} }");
+    replace_stmt(L, s, buf_str(&t));
+    buf_free(&t);
+    buf_free(&hi);
+    buf_free(&hc);
+    buf_free(&hn);
+    free(body);
+    free(cond);
+    free(inc);
+    free(init_text);
+    free(cont);
+}
+
+static void lower_stmt(struct lower *L, CXCursor s, const struct loop *loop) {
+    enum CXCursorKind kind = clang_getCursorKind(s);
+    struct coro *co = L->co;
+    struct kids k = kids_of(s);
+    struct loop none = {NULL};
+    switch (kind) {
+    case CXCursor_CompoundStmt:
+        for (unsigned i = 0; i < k.n; i++)
+            lower_stmt(L, k.c[i], loop);
+        break;
+    case CXCursor_DeclStmt:
+        lower_declstmt(L, s);
+        break;
+    case CXCursor_ReturnStmt:
+        lower_return(L, s);
+        break;
+    case CXCursor_LabelStmt:
+    case CXCursor_CaseStmt:
+    case CXCursor_DefaultStmt:
+        if (k.n)
+            lower_stmt(L, k.c[k.n - 1], loop);
+        break;
+    case CXCursor_ContinueStmt:
+        if (loop && loop->cont_label) {
+            char *t = xasprintf("goto %s", loop->cont_label);
+            replace(L, s, t);
+            free(t);
+        }
+        break;
+    case CXCursor_IfStmt:
+    case CXCursor_SwitchStmt: {
+        struct buf h = {0};
+        lower_clause(L, k.c[0], 0, &h);
+        for (unsigned i = 1; i < k.n; i++)
+            lower_stmt(L, k.c[i], kind == CXCursor_IfStmt ? loop : loop);
+        if (h.len) {
+            char *rest = render_stmt(L, s);
+            char *t = xasprintf("{ %s%s }", buf_str(&h), rest);
+            replace_stmt(L, s, t);
+            free(rest);
+            free(t);
+        }
+        buf_free(&h);
+        break;
+    }
+    case CXCursor_WhileStmt: {
+        struct buf h = {0};
+        lower_clause(L, k.c[0], 0, &h);
+        lower_stmt(L, k.c[1], &none);
+        if (h.len) {
+            char *c = render_cursor(L, k.c[0]), *body = render_stmt(L, k.c[1]);
+            char *t = xasprintf("while (1) { %sif (!(%s)) break; %s }",
+                                buf_str(&h), c, body);
+            replace_stmt(L, s, t);
+            free(c);
+            free(body);
+            free(t);
+        }
+        buf_free(&h);
+        break;
+    }
+    case CXCursor_DoStmt: {
+        struct buf h = {0};
+        lower_clause(L, k.c[1], 0, &h);
+        char *cont = h.len ? xasprintf("yc__cont_%d", ++co->nconts) : NULL;
+        struct loop inner = {cont};
+        lower_stmt(L, k.c[0], &inner);
+        if (h.len) {
+            char *c = render_cursor(L, k.c[1]), *body = render_stmt(L, k.c[0]);
+            char *t = xasprintf("for (;;) { %s %s:; %sif (!(%s)) break; }",
+                                body, cont, buf_str(&h), c);
+            replace_stmt(L, s, t);
+            free(c);
+            free(body);
+            free(t);
+        }
+        free(cont);
+        buf_free(&h);
+        break;
+    }
+    case CXCursor_ForStmt:
+        lower_for(L, s);
+        break;
+    default:
+        if (is_expr_stmt(kind) && cursor_susps(L, s)) {
+            struct buf h = {0};
+            if (lower_clause(L, s, 1, &h) == 0) {
+                char *e = render_cursor(L, s);
+                char *t = !strcmp(e, "((void)0)")
+                              ? xasprintf("do { %s} while (0);", buf_str(&h))
+                              : xasprintf("{ %s%s; }", buf_str(&h), e);
+                replace_stmt(L, s, t);
+                free(e);
                 free(t);
             }
+            buf_free(&h);
         }
-        if (!d->in_for_init)
-            buf_putc(&b, ';');
+        break;
     }
-    if (d->in_for_init || !pieces)
-        buf_putc(&b, ';');
-    edit_replace(&u->edits, d->begin, d->end, buf_str(&b));
-    buf_free(&b);
+    free(k.c);
 }
+
+/* ------------------------------------------------------------------ */
+/* Names and spawns                                                     */
+/* ------------------------------------------------------------------ */
 
 static void lower_refs(struct unit *u, struct coro *co) {
     for (unsigned i = 0; i < co->nrefs; i++) {
@@ -274,7 +854,8 @@ static void lower_refs(struct unit *u, struct coro *co) {
 }
 
 static void lower_spawn(struct unit *u, struct spawn *sp) {
-    char *args = call_args(u, sp->call);
+    struct lower L = {u, sp->in, 0};
+    char *args = call_args(&L, sp->call);
     const char *s = sp->in ? "yc__s" : "yc__sched_get()";
     char *t = xasprintf("yc__spawn(%s, yc__%s_start(%s, 0%s%s))", s,
                         sp->callee->name, s, *args ? ", " : "", args);
@@ -286,18 +867,15 @@ static void lower_spawn(struct unit *u, struct spawn *sp) {
 int lower_run(struct unit *u) {
     for (unsigned ci = 0; ci < u->ncoros; ci++) {
         struct coro *co = &u->coros[ci];
+        struct lower L = {u, co, 0};
         /* Innermost rewrites first: each outer rewrite renders its parts
            with the inner ones applied and then supersedes them. */
         lower_refs(u, co);
         for (unsigned i = 0; i < u->nspawns; i++)
             if (u->spawns[i].in == co)
                 lower_spawn(u, &u->spawns[i]);
-        for (unsigned i = 0; i < co->nrets; i++)
-            lower_return(u, co, &co->rets[i]);
-        for (unsigned i = 0; i < co->ndecls; i++)
-            lower_declstmt(u, co, &co->decls[i]);
-        for (unsigned i = 0; i < co->nsusps; i++)
-            lower_susp(u, co, &co->susps[i]);
+        CXCursor body = cursor_child(co->def, cursor_nchildren(co->def) - 1);
+        lower_stmt(&L, body, NULL);
     }
     for (unsigned i = 0; i < u->nspawns; i++)
         if (!u->spawns[i].in)

@@ -170,6 +170,11 @@ static void unit_free(struct unit *u) {
         free(co->refs);
         free(co->rets);
         free(co->decls);
+        for (unsigned k = 0; k < co->ntemps; k++) {
+            free(co->temps[k].name);
+            free(co->temps[k].ref);
+        }
+        free(co->temps);
     }
     free(u->coros);
     for (unsigned i = 0; i < u->ncdecls; i++) {

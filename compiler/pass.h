@@ -43,27 +43,22 @@ enum susp_kind {
     SUSP_AWAIT  /* YC_AWAIT(call) */
 };
 
-/* Where an await stands; each form is lowered as a whole statement. */
-enum await_form {
-    FORM_STMT,   /* YC_AWAIT(f()); (also YC_YIELD();) */
-    FORM_ASSIGN, /* lvalue = YC_AWAIT(f()); */
-    FORM_INIT,   /* T x = YC_AWAIT(f()); */
-    FORM_RETURN  /* return YC_AWAIT(f()); */
-};
-
 /* A suspension point of a coroutine body. */
 struct susp {
     enum susp_kind kind;
-    unsigned begin, end;       /* the YC_AWAIT(...) or YC_YIELD() text */
-    CXCursor call;             /* SUSP_AWAIT: the awaited CallExpr */
-    struct corodecl *callee;   /* SUSP_AWAIT: the coroutine called */
-    int label;                 /* resume state, from 1 */
-    enum await_form form;      /* the statement it stands in */
-    unsigned stmt_begin;       /* the text the statement rewrite replaces */
-    unsigned stmt_end;
-    unsigned lhs_begin;        /* FORM_ASSIGN: the assigned lvalue */
-    unsigned lhs_end;
-    int var;                   /* FORM_INIT: index of the declared local */
+    unsigned begin, end;     /* the YC_AWAIT(...) or YC_YIELD() text */
+    CXCursor call;           /* SUSP_AWAIT: the awaited CallExpr */
+    struct corodecl *callee; /* SUSP_AWAIT: the coroutine called */
+};
+
+/* A temporary that holds an await's result or a converted operator's
+   value until the rest of its expression runs. */
+struct temp {
+    char *name;   /* yc__tN: its frame field or C local */
+    char *ref;    /* how the body names it: yc__f->yc__tN or yc__tN */
+    CXType type;  /* its type, unless is_int */
+    int is_int;   /* the value of && or ||, of type int */
+    int in_frame; /* another suspension comes before its use */
 };
 
 /* A reference to a local in a body: rewritten when the local is in the
@@ -117,6 +112,10 @@ struct coro {
     unsigned nrets, caprets;
     struct declstmt *decls; /* declaration statements */
     unsigned ndecls, capdecls;
+    struct temp *temps;     /* temporaries made by lower */
+    unsigned ntemps, captemps;
+    int nlabels;            /* resume labels 1..nlabels, made by lower */
+    int nconts;             /* continue labels made by lower */
 };
 
 /* Options of one run. */
