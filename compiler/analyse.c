@@ -51,7 +51,8 @@ static void add_susp(struct walk *w, const struct susp *s) {
 static void add_await(struct walk *w, CXCursor operand, unsigned b,
                       unsigned e) {
     const struct source *src = &w->u->src;
-    if (!source_is(src, b, b + 8 < e ? b + 8 : e, "YC_AWAIT")) {
+    e = source_macro_call_end(src, b, "YC_AWAIT");
+    if (!e) {
         diag_at(src, b, DIAG_ERROR,
                 "YC_AWAIT inside the body of another macro is not supported "
                 "yet; expand the macro by hand");
@@ -89,7 +90,8 @@ static void add_await(struct walk *w, CXCursor operand, unsigned b,
 
 static void add_yield(struct walk *w, unsigned b, unsigned e) {
     const struct source *src = &w->u->src;
-    if (!source_is(src, b, b + 8 < e ? b + 8 : e, "YC_YIELD")) {
+    e = source_macro_call_end(src, b, "YC_YIELD");
+    if (!e) {
         diag_at(src, b, DIAG_ERROR,
                 "YC_YIELD inside the body of another macro is not supported "
                 "yet; expand the macro by hand");
@@ -351,7 +353,10 @@ int analyse_run(struct unit *u) {
             memset(l, 0, sizeof *l);
             l->cursor = p;
             l->name = cursor_name(p);
-            l->type = clang_getCursorType(p);
+            /* The adjusted type: an array parameter is a pointer. */
+            l->type = co->decl->type.kind == CXType_FunctionProto
+                          ? clang_getArgType(co->decl->type, (unsigned)a)
+                          : clang_getCursorType(p);
             l->is_param = 1;
             source_range(&u->src, p, &l->begin, &l->end);
             if (!*l->name)

@@ -108,9 +108,55 @@ static int format(CXType t, const char *inner, unsigned flags, struct buf *out,
 int decl_format(CXType t, const char *name, unsigned flags, struct buf *out,
                 const char **why) {
     struct buf tmp = {0};
-    int rc = format(t, name, flags, &tmp, why);
+    int rc;
+    if ((flags & DECL_DECAY) &&
+        (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
+         t.kind == CXType_VariableArray)) {
+        CXType elem = clang_getArrayElementType(t);
+        int paren = elem.kind == CXType_ConstantArray ||
+                    elem.kind == CXType_IncompleteArray;
+        char *inner = xasprintf(paren ? "(*%s)" : "*%s", name);
+        rc = format(elem, inner, 0, &tmp, why);
+        free(inner);
+    } else if ((flags & DECL_DECAY) && (t.kind == CXType_FunctionProto ||
+                                        t.kind == CXType_FunctionNoProto)) {
+        char *inner = xasprintf("(*%s)", name);
+        rc = format(t, inner, 0, &tmp, why);
+        free(inner);
+    } else {
+        rc = format(t, name, flags & ~DECL_DECAY, &tmp, why);
+    }
     if (!rc)
         buf_puts(out, buf_str(&tmp));
     buf_free(&tmp);
     return rc;
+}
+
+/* The type with arrays removed: the element type of (arrays of) arrays. */
+static CXType strip_arrays(CXType t) {
+    for (int guard = 0; guard < 64; guard++) {
+        CXType c = clang_getCanonicalType(t);
+        if (c.kind != CXType_ConstantArray && c.kind != CXType_IncompleteArray)
+            return t;
+        t = clang_getArrayElementType(c);
+    }
+    return t;
+}
+
+static enum CXVisitorResult visit_field(CXCursor field, CXClientData data) {
+    int *found = data;
+    CXType f = strip_arrays(clang_getCursorType(field));
+    if (clang_isConstQualifiedType(f) || decl_has_const_member(f)) {
+        *found = 1;
+        return CXVisit_Break;
+    }
+    return CXVisit_Continue;
+}
+
+int decl_has_const_member(CXType t) {
+    CXType c = clang_getCanonicalType(strip_arrays(t));
+    int found = 0;
+    if (c.kind == CXType_Record)
+        clang_Type_visitFields(c, visit_field, &found);
+    return found;
 }

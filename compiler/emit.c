@@ -40,7 +40,8 @@ static void start_params(const struct corodecl *d,
         const char *why;
         buf_puts(b, ", ");
         const char *name = co ? co->locals[i].name : "";
-        if (decl_format(clang_getArgType(d->type, (unsigned)i), name, 0, b,
+        if (decl_format(clang_getArgType(d->type, (unsigned)i), name,
+                        DECL_DECAY, b,
                         &why) != 0)
             diag_loc(clang_getCursorLocation(d->cursor), DIAG_ERROR,
                      "parameter %d of coroutine '%s': %s is not supported "
@@ -111,7 +112,8 @@ static void emit_frame(const struct coro *co, struct buf *b) {
         if (!l->in_frame)
             continue;
         buf_putc(b, ' ');
-        decl_format(l->type, l->field, DECL_STRIP_CONST, b, &why);
+        decl_format(l->type, l->field,
+                    DECL_STRIP_CONST | (l->is_param ? DECL_DECAY : 0), b, &why);
         buf_putc(b, ';');
     }
     for (unsigned i = 0; i < co->ntemps; i++)
@@ -165,10 +167,16 @@ static void emit_start(struct unit *u, const struct coro *co, struct buf *b) {
                n, n, n);
     if (co->is_main)
         buf_puts(b, "yc__f->yc__res.yc__ret = 0; ");
-    for (unsigned i = 0; i < co->nlocals; i++)
-        if (co->locals[i].is_param)
-            buf_printf(b, "yc__f->%s = %s; ", co->locals[i].field,
-                       co->locals[i].name);
+    for (unsigned i = 0; i < co->nlocals; i++) {
+        const struct local *l = &co->locals[i];
+        if (!l->is_param)
+            continue;
+        if (decl_has_const_member(l->type))
+            buf_printf(b, "memcpy(&yc__f->%s, &%s, sizeof %s); ", l->field,
+                       l->name, l->name);
+        else
+            buf_printf(b, "yc__f->%s = %s; ", l->field, l->name);
+    }
     buf_puts(b, "return &yc__f->yc__res.yc__hdr; }\n");
 }
 

@@ -210,7 +210,13 @@ static enum CXChildVisitResult visit_uses(CXCursor c, CXCursor parent,
         struct spawn *sp = VEC_PUSH(u->spawns, u->nspawns, u->capspawns);
         memset(sp, 0, sizeof *sp);
         sp->begin = b;
-        sp->end = e;
+        sp->end = source_macro_call_end(&u->src, b, "YC_SPAWN");
+        if (!sp->end) {
+            diag_at(&u->src, b, DIAG_ERROR,
+                    "YC_SPAWN inside the body of another macro is not "
+                    "supported yet; expand the macro by hand");
+            sp->end = e;
+        }
         sp->call = spawned;
         sp->in = (struct coro *)in;
         return CXChildVisit_Recurse;

@@ -52,8 +52,19 @@ static char *render(struct lower *L, unsigned b, unsigned e) {
     return edit_text(&L->u->edits, &L->u->src, b, e);
 }
 
+/* A cursor's text. libclang cuts the extent of an expression short when its
+   last token comes from a marker macro nested in another macro's argument
+   (YC_AWAIT(f(YC_AWAIT(g())))); the true end is then the end of that
+   marker's text, which analyse found. */
 static int range_of(struct lower *L, CXCursor c, unsigned *b, unsigned *e) {
-    return source_range(&L->u->src, c, b, e);
+    if (!source_range(&L->u->src, c, b, e))
+        return 0;
+    const struct coro *co = L->co;
+    for (unsigned i = 0; co && i < co->nsusps; i++)
+        if (co->susps[i].begin >= *b && co->susps[i].begin <= *e &&
+            co->susps[i].end > *e)
+            *e = co->susps[i].end;
+    return 1;
 }
 
 static char *render_cursor(struct lower *L, CXCursor c) {
@@ -208,7 +219,12 @@ static void await_text(struct lower *L, const struct susp *s,
     buf_printf(h,
                "if (0) { yc__resume_%d: yc__cf = yc__callee_done(yc__s); } ",
                label);
-    if (result)
+    if (result && decl_has_const_member(clang_getResultType(s->callee->type)))
+        buf_printf(h,
+                   "memcpy(&%s, &((struct yc__%s_res *)yc__cf)->yc__ret, "
+                   "sizeof %s); ",
+                   result, name, result);
+    else if (result)
         buf_printf(h, "%s = ((struct yc__%s_res *)yc__cf)->yc__ret; ", result,
                    name);
     buf_puts(h, "yc__frame_free(yc__s, yc__cf); ");
@@ -483,21 +499,33 @@ static struct declstmt *declstmt_of(struct coro *co, CXCursor c) {
 
 /* Appends the statement that gives frame local v its initial value (text
    `init`): an assignment, through a compound literal for a braced
-   initializer, and a memcpy from a compound literal for an array. */
-static void frame_init(struct local *v, const char *init, int braces,
-                       struct buf *b) {
+   initializer. Arrays and structs with const members cannot be assigned:
+   they are initialized as a C local and copied into the frame. Appends a
+   whole statement, or with `comma` an expression (a for clause). Returns 0,
+   or -1 when only a statement would do. */
+static int frame_init(struct local *v, const char *init, int braces,
+                      int comma, struct buf *b) {
     struct buf type = {0};
     const char *why;
-    decl_format(v->type, "", DECL_STRIP_CONST, &type, &why);
-    if (v->is_array)
-        buf_printf(b, "memcpy(yc__f->%s, (%s)%s%s%s, sizeof yc__f->%s)",
-                   v->field, buf_str(&type), braces ? "" : "{", init,
-                   braces ? "" : "}", v->field);
-    else if (braces)
-        buf_printf(b, "yc__f->%s = (%s)%s", v->field, buf_str(&type), init);
-    else
-        buf_printf(b, "yc__f->%s = %s", v->field, init);
+    int rc = 0;
+    if (v->is_array || decl_has_const_member(v->type)) {
+        if (comma) {
+            rc = -1;
+        } else {
+            buf_puts(b, "{ ");
+            decl_format(v->type, "yc__v", DECL_STRIP_CONST, b, &why);
+            buf_printf(b, " = %s; memcpy(&yc__f->%s, &yc__v, sizeof yc__v); }",
+                       init, v->field);
+        }
+    } else if (braces) {
+        decl_format(v->type, "", DECL_STRIP_CONST, &type, &why);
+        buf_printf(b, "yc__f->%s = (%s)%s%s", v->field, buf_str(&type), init,
+                   comma ? "" : ";");
+    } else {
+        buf_printf(b, "yc__f->%s = %s%s", v->field, init, comma ? "" : ";");
+    }
     buf_free(&type);
+    return rc;
 }
 
 /* Rewrites a declaration statement that holds frame locals or suspension
@@ -553,7 +581,13 @@ static int lower_decl(struct lower *L, struct declstmt *d, char **out) {
                 buf_puts(&b, comma ? ", " : " ");
             buf_puts(&b, buf_str(&h));
             if (v->in_frame) {
-                frame_init(v, it, braces, &b);
+                if (frame_init(v, it, braces, comma, &b) != 0) {
+                    diag_at(&L->u->src, v->begin, DIAG_ERROR,
+                            "an array or a struct with const members that "
+                            "lives across a suspension cannot be declared "
+                            "in a for clause yet");
+                    rc = -1;
+                }
             } else {
                 const char *why;
                 if (decl_format(v->type, v->name, 0, &b, &why) != 0) {
@@ -565,9 +599,9 @@ static int lower_decl(struct lower *L, struct declstmt *d, char **out) {
                 }
                 if (has_init)
                     buf_printf(&b, " = %s", it);
+                if (!comma)
+                    buf_putc(&b, ';');
             }
-            if (!comma)
-                buf_putc(&b, ';');
         }
         free(it);
         buf_free(&h);
@@ -595,9 +629,17 @@ static void lower_return(struct lower *L, CXCursor s) {
     struct buf h = {0}, t = {0};
     if (k.n == 1 && lower_clause(L, k.c[0], co->is_void, &h) == 0) {
         char *e = render_cursor(L, k.c[0]);
-        if (co->is_void)
+        const char *why;
+        if (co->is_void) {
             buf_printf(&t, "return ((void)(%s), YC__DONE);", e);
-        else
+        } else if (decl_has_const_member(co->ret)) {
+            buf_puts(&t, "{ ");
+            decl_format(co->ret, "yc__v", DECL_STRIP_CONST, &t, &why);
+            buf_printf(&t,
+                       " = %s; memcpy(&yc__f->yc__res.yc__ret, &yc__v, "
+                       "sizeof yc__v); return YC__DONE; }",
+                       e);
+        } else
             buf_printf(&t,
                        "return (yc__f->yc__res.yc__ret = (%s), YC__DONE);", e);
         free(e);
@@ -855,6 +897,12 @@ static void lower_refs(struct unit *u, struct coro *co) {
 
 static void lower_spawn(struct unit *u, struct spawn *sp) {
     struct lower L = {u, sp->in, 0};
+    if (sp->in && susps_in(sp->in, sp->begin, sp->end)) {
+        diag_at(&u->src, sp->begin, DIAG_ERROR,
+                "a suspension point inside YC_SPAWN(...) is not supported "
+                "yet; await the value into a variable first");
+        return;
+    }
     char *args = call_args(&L, sp->call);
     const char *s = sp->in ? "yc__s" : "yc__sched_get()";
     char *t = xasprintf("yc__spawn(%s, yc__%s_start(%s, 0%s%s))", s,

@@ -107,3 +107,33 @@ int source_is(const struct source *src, unsigned begin, unsigned end,
     return end >= begin && end - begin == n && end <= src->len &&
            memcmp(src->data + begin, s, n) == 0;
 }
+
+unsigned source_macro_call_end(const struct source *src, unsigned off,
+                               const char *name) {
+    size_t n = strlen(name);
+    const char *d = src->data;
+    if (off + n > src->len || memcmp(d + off, name, n) != 0)
+        return 0;
+    unsigned i = source_skip_space(src, off + (unsigned)n);
+    if (i >= src->len || d[i] != '(')
+        return 0;
+    int depth = 0;
+    while (i < src->len) {
+        char c = d[i];
+        if (c == '"' || c == '\'') {
+            for (i++; i < src->len && d[i] != c; i++)
+                if (d[i] == '\\')
+                    i++;
+        } else if (c == '/' && i + 1 < src->len &&
+                   (d[i + 1] == '*' || d[i + 1] == '/')) {
+            i = source_skip_space(src, i);
+            continue;
+        } else if (c == '(') {
+            depth++;
+        } else if (c == ')' && --depth == 0) {
+            return i + 1;
+        }
+        i++;
+    }
+    return 0;
+}

@@ -35,6 +35,12 @@ void source_linecol(const struct source *src, unsigned off, unsigned *line,
    space or a comment, scanning forward; used to find a ';' after a
    statement. Returns src->len if none. */
 unsigned source_skip_space(const struct source *src, unsigned off);
+/* If the text at off is a call of function-like macro `name` (NAME(...)),
+   returns one past its closing parenthesis; otherwise 0. Used for the
+   yieldc markers, whose extent libclang loses when one is nested in
+   another's argument. */
+unsigned source_macro_call_end(const struct source *src, unsigned off,
+                               const char *name);
 /* 1 if the bytes [begin, end) spell exactly s. */
 int source_is(const struct source *src, unsigned begin, unsigned end,
               const char *s);
