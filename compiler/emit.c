@@ -140,8 +140,8 @@ static void emit_step(struct unit *u, const struct coro *co, struct buf *b) {
             temp_decl(&co->temps[i], b);
     buf_puts(b, " (void)yc__s; switch (yc__f->yc__res.yc__hdr.state) { case "
                 "0: break; ");
-    for (int i = 1; i <= co->nlabels; i++)
-        buf_printf(b, "case %d: goto yc__resume_%d; ", i, i);
+    for (unsigned i = 1; i <= co->nlabels; i++)
+        buf_printf(b, "case %u: goto yc__resume_%u; ", i, i);
     buf_printf(b,
                "default: yc__bad_state(\"%s\", yc__f->yc__res.yc__hdr.state);"
                " } ",

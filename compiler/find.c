@@ -206,15 +206,23 @@ static enum CXChildVisitResult visit_uses(CXCursor c, CXCursor parent,
         return CXChildVisit_Recurse;
     const struct coro *in = coro_at(u, b);
     CXCursor spawned = marker_operand(c, "yc__spawn_mark");
+    int is_async = 0;
+    if (clang_Cursor_isNull(spawned)) {
+        spawned = marker_operand(c, "yc__async_mark");
+        is_async = 1;
+    }
     if (!clang_Cursor_isNull(spawned)) {
+        const char *macro = is_async ? "YC_ASYNC" : "YC_SPAWN";
         struct spawn *sp = VEC_PUSH(u->spawns, u->nspawns, u->capspawns);
         memset(sp, 0, sizeof *sp);
         sp->begin = b;
-        sp->end = source_macro_call_end(&u->src, b, "YC_SPAWN");
+        sp->is_async = is_async;
+        sp->end = source_macro_call_end(&u->src, b, macro);
         if (!sp->end) {
             diag_at(&u->src, b, DIAG_ERROR,
-                    "YC_SPAWN inside the body of another macro is not "
-                    "supported yet; expand the macro by hand");
+                    "%s inside the body of another macro is not supported "
+                    "yet; expand the macro by hand",
+                    macro);
             sp->end = e;
         }
         sp->call = spawned;
@@ -259,7 +267,8 @@ int find_run(struct unit *u) {
             sp->callee = find_coroutine(u, callee);
         if (!sp->callee)
             diag_at(&u->src, sp->begin, DIAG_ERROR,
-                    "YC_SPAWN expects a call of a coroutine");
+                    "%s expects a call of a coroutine",
+                    sp->is_async ? "YC_ASYNC" : "YC_SPAWN");
     }
     return diag_errors() != 0;
 }

@@ -202,6 +202,16 @@ static const struct susp *susp_at(const struct coro *co, unsigned b) {
     return NULL;
 }
 
+/* A new resume label for suspension point s; its line goes into the
+   coroutine's record for reports. */
+static unsigned new_label(struct lower *L, const struct susp *s) {
+    struct coro *co = L->co;
+    unsigned line, col;
+    source_linecol(&L->u->src, s->begin, &line, &col);
+    *VEC_PUSH(co->label_lines, co->nlabels, co->caplabels) = line;
+    return co->nlabels;
+}
+
 /* Appends the statements of an await to h: start the callee, run it until
    it finishes or suspends, and after a resume find its finished frame in
    yc__cf. If `result` is given, the result is stored there. */
@@ -209,15 +219,15 @@ static void await_text(struct lower *L, const struct susp *s,
                        const char *result, struct buf *h) {
     char *args = call_args(L, s->call);
     const char *name = s->callee->name;
-    int label = ++L->co->nlabels;
+    unsigned label = new_label(L, s);
     buf_printf(h, "yc__cf = yc__%s_start(yc__s, &" HDR "%s%s); ", name,
                *args ? ", " : "", args);
     buf_printf(h,
                "if (YC__UNLIKELY(yc__%s_step(yc__cf, yc__s))) { " HDR
-               ".state = %d; return YC__SUSPENDED; } ",
+               ".state = %u; return YC__SUSPENDED; } ",
                name, label);
     buf_printf(h,
-               "if (0) { yc__resume_%d: yc__cf = yc__callee_done(yc__s); } ",
+               "if (0) { yc__resume_%u: yc__cf = yc__callee_done(yc__s); } ",
                label);
     if (result && decl_has_const_member(clang_getResultType(s->callee->type)))
         buf_printf(h,
@@ -231,11 +241,12 @@ static void await_text(struct lower *L, const struct susp *s,
     free(args);
 }
 
-static void yield_text(struct lower *L, struct buf *h) {
-    int label = ++L->co->nlabels;
+static void yield_text(struct lower *L, const struct susp *s,
+                       struct buf *h) {
+    unsigned label = new_label(L, s);
     buf_printf(h,
-               "yc__yield(yc__s, &" HDR ", %d); return YC__SUSPENDED; "
-               "yc__resume_%d:; ",
+               "yc__yield(yc__s, &" HDR ", %u); return YC__SUSPENDED; "
+               "yc__resume_%u:; ",
                label, label);
 }
 
@@ -250,7 +261,7 @@ static void replace(struct lower *L, CXCursor c, const char *text) {
 static int lower_susp(struct lower *L, CXCursor c, const struct susp *s,
                       int discard, struct buf *h) {
     if (s->kind == SUSP_YIELD) {
-        yield_text(L, h);
+        yield_text(L, s, h);
         replace(L, c, "((void)0)");
         return 0;
     }
@@ -899,14 +910,26 @@ static void lower_spawn(struct unit *u, struct spawn *sp) {
     struct lower L = {u, sp->in, 0};
     if (sp->in && susps_in(sp->in, sp->begin, sp->end)) {
         diag_at(&u->src, sp->begin, DIAG_ERROR,
-                "a suspension point inside YC_SPAWN(...) is not supported "
-                "yet; await the value into a variable first");
+                "a suspension point inside %s(...) is not supported yet; "
+                "await the value into a variable first",
+                sp->is_async ? "YC_ASYNC" : "YC_SPAWN");
         return;
     }
     char *args = call_args(&L, sp->call);
     const char *s = sp->in ? "yc__s" : "yc__sched_get()";
-    char *t = xasprintf("yc__spawn(%s, yc__%s_start(%s, 0%s%s))", s,
-                        sp->callee->name, s, *args ? ", " : "", args);
+    const char *n = sp->callee->name;
+    char *t;
+    if (!sp->is_async)
+        t = xasprintf("yc__spawn(%s, yc__%s_start(%s, 0%s%s))", s, n, s,
+                      *args ? ", " : "", args);
+    else if (clang_getResultType(sp->callee->type).kind == CXType_Void)
+        t = xasprintf("yc__async(%s, yc__%s_start(%s, 0%s%s), 0, 0)", s, n, s,
+                      *args ? ", " : "", args);
+    else
+        t = xasprintf("yc__async(%s, yc__%s_start(%s, 0%s%s), "
+                      "offsetof(struct yc__%s_res, yc__ret), "
+                      "sizeof(((struct yc__%s_res *)0)->yc__ret))",
+                      s, n, s, *args ? ", " : "", args, n, n);
     edit_replace(&u->edits, sp->begin, sp->end, t);
     free(t);
     free(args);

@@ -175,6 +175,7 @@ static void unit_free(struct unit *u) {
             free(co->temps[k].ref);
         }
         free(co->temps);
+        free(co->label_lines);
     }
     free(u->coros);
     for (unsigned i = 0; i < u->ncdecls; i++) {

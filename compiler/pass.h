@@ -82,9 +82,11 @@ struct declstmt {
     int in_for_init;     /* the init clause of a for statement */
 };
 
-/* YC_SPAWN(call): start a coroutine call as a new micro-thread. */
+/* YC_SPAWN(call) or YC_ASYNC(call): start a coroutine call as a new
+   micro-thread, detached or with a handle. */
 struct spawn {
-    unsigned begin, end;     /* the YC_SPAWN(...) text */
+    unsigned begin, end;     /* the YC_SPAWN(...) or YC_ASYNC(...) text */
+    int is_async;            /* YC_ASYNC: returns a yc_task * */
     CXCursor call;           /* the CallExpr */
     struct corodecl *callee; /* the coroutine */
     struct coro *in;         /* the coroutine it stands in, or NULL */
@@ -114,7 +116,9 @@ struct coro {
     unsigned ndecls, capdecls;
     struct temp *temps;     /* temporaries made by lower */
     unsigned ntemps, captemps;
-    int nlabels;            /* resume labels 1..nlabels, made by lower */
+    unsigned nlabels;       /* resume labels 1..nlabels, made by lower */
+    unsigned *label_lines;  /* label_lines[n - 1]: source line of label n */
+    unsigned caplabels;
     int nconts;             /* continue labels made by lower */
 };
 

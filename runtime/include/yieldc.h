@@ -19,6 +19,8 @@ extern "C" {
    YC_SPAWN(e)    starts the coroutine call e as a new micro-thread and goes
                   on at once; the new micro-thread runs when the caller
                   next suspends, and its result is discarded.
+   YC_ASYNC(e)    the same, but returns a yc_task * handle through which
+                  the result can be awaited later (the seed's .async()).
 
    The yieldc translator defines YC__TRANSLATING while it parses a file, so
    that these expand to markers it can find. In a file compiled without
@@ -30,15 +32,22 @@ extern "C" {
 void yc__await_mark(void);
 void yc__yield_mark(void);
 void yc__spawn_mark(void);
+void yc__async_mark(void);
 #define YC_AWAIT(e) (yc__await_mark(), (e))
 #define YC_YIELD() yc__yield_mark()
 #define YC_SPAWN(e) (yc__spawn_mark(), (void)(e))
+#define YC_ASYNC(e) (yc__async_mark(), (void)(e), (struct yc_task *)0)
 #else
 #define YC_COROUTINE
 #define YC_AWAIT(e) YC_AWAIT_needs_the_yieldc_translator
 #define YC_YIELD() YC_YIELD_needs_the_yieldc_translator
 #define YC_SPAWN(e) YC_SPAWN_needs_the_yieldc_translator
+#define YC_ASYNC(e) YC_ASYNC_needs_the_yieldc_translator
 #endif
+
+/* A micro-thread started with YC_ASYNC: a promise of its result. It must
+   be joined (which frees it) or detached. */
+typedef struct yc_task yc_task;
 
 /* ---------------------------------------------------------------------
    Errors

@@ -141,6 +141,28 @@ void yc__spawn(struct yc__sched *s, struct yc__frame *f);
    frame stays allocated for the caller to read the result. */
 void yc__run_sync(struct yc__sched *s, struct yc__frame *f);
 
+/* Starts a new joinable task whose root frame is f (YC_ASYNC) and returns
+   its handle. The root frame's result lies at byte ret_offset and is
+   ret_size bytes long (0 for a void coroutine); joining copies it out. */
+struct yc_task *yc__async(struct yc__sched *s, struct yc__frame *f,
+                          size_t ret_offset, size_t ret_size);
+
+/* What a report (a deadlock, an async backtrace) says about a frame: each
+   translated file registers one record per coroutine before main runs. */
+struct yc__coro_info {
+    yc__step_fn step;      /* identifies the coroutine's frames */
+    const char *name;      /* the coroutine's name */
+    const char *file;      /* the source file, as given to the translator */
+    const unsigned *lines; /* lines[n]: source line of resume state n;
+                              lines[0] is the line of the definition */
+    unsigned nlines;       /* number of entries in lines */
+};
+
+/* Registers the coroutines of one translated file (n records). */
+void yc__register(const struct yc__coro_info *infos, unsigned n);
+/* The record of the coroutine whose step function is step, or NULL. */
+const struct yc__coro_info *yc__coro_lookup(yc__step_fn step);
+
 /* This OS thread's scheduler, created on first use. */
 struct yc__sched *yc__sched_get(void);
 
