@@ -11,7 +11,7 @@ if not hasattr(config, "yieldc_obj_root"):
 
 config.name = "yieldc"
 config.test_format = lit.formats.ShTest(execute_external=False)
-config.suffixes = [".c"]
+config.suffixes = [".c", ".test"]
 config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.yieldc_obj_root, "testsuite")
@@ -55,3 +55,11 @@ for sanitizer in config.sanitize.replace(",", ";").split(";"):
         config.available_features.add("asan")
     elif sanitizer == "undefined":
         config.available_features.add("ubsan")
+
+# The Csmith differential tests need csmith and its headers (Debian's csmith
+# and libcsmith-dev).
+import shutil
+import sys
+config.substitutions.append(("%python", sys.executable))
+if shutil.which("csmith") and os.path.exists("/usr/include/csmith/csmith.h"):
+    config.available_features.add("csmith")
