@@ -65,10 +65,18 @@ static void add_await(struct walk *w, CXCursor operand, unsigned b,
     s.call = operand;
     unsigned ob, oe;
     source_range(src, operand, &ob, &oe);
+    CXCursor ref = clang_getCursorReferenced(operand);
     if (clang_getCursorKind(operand) == CXCursor_CallExpr)
-        s.callee = find_coroutine(w->u, clang_getCursorReferenced(operand));
+        s.callee = find_coroutine(w->u, ref);
+    if (!s.callee && clang_getCursorKind(operand) == CXCursor_CallExpr &&
+        clang_getCursorKind(ref) != CXCursor_FunctionDecl) {
+        /* A call through a function pointer: awaited through the plain
+           wrapper's await request (see yieldc/abi.h). */
+        *VEC_PUSH(w->allowed, w->nallowed, w->capallowed) = operand;
+        add_susp(w, &s);
+        return;
+    }
     if (!s.callee) {
-        CXCursor ref = clang_getCursorReferenced(operand);
         if (clang_getCursorKind(operand) == CXCursor_CallExpr &&
             clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
             char *name = cursor_name(ref);
@@ -233,13 +241,22 @@ static void visit(struct walk *w, CXCursor c) {
         struct corodecl *cd = find_coroutine(u, callee);
         char *name = cursor_name(c);
         const char *bad = unsupported_call(name);
-        if (cd && in_main && !is_allowed(w, c) && !spawned_call(u, c)) {
+        int ptr = !cd && cursor_nchildren(c) > 0 &&
+                  is_coroutine_pointer(cursor_child(c, 0));
+        if ((cd || ptr) && in_main && !is_allowed(w, c) &&
+            !spawned_call(u, c)) {
             char *text = xstrndup(src->data + b, e - b);
             char *fix = xasprintf("YC_AWAIT(%s)", text);
-            diag_fixit(src, b, e, fix, DIAG_ERROR,
-                       "call of coroutine '%s' from a coroutine without "
-                       "YC_AWAIT; write YC_AWAIT(...) to await it",
-                       cd->name);
+            if (cd)
+                diag_fixit(src, b, e, fix, DIAG_ERROR,
+                           "call of coroutine '%s' from a coroutine without "
+                           "YC_AWAIT; write YC_AWAIT(...) to await it",
+                           cd->name);
+            else
+                diag_fixit(src, b, e, fix, DIAG_ERROR,
+                           "call through a coroutine pointer from a "
+                           "coroutine without YC_AWAIT; write YC_AWAIT(...) "
+                           "to await it");
             free(text);
             free(fix);
         } else if (bad) {

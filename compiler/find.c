@@ -83,7 +83,7 @@ CXCursor marker_operand(CXCursor c, const char *marker) {
 /* Coroutine declarations                                              */
 /* ------------------------------------------------------------------ */
 
-static int has_coroutine_attr(CXCursor c) {
+int has_coroutine_attr(CXCursor c) {
     unsigned n = cursor_nchildren(c);
     for (unsigned i = 0; i < n; i++) {
         CXCursor ch = cursor_child(c, i);
@@ -154,14 +154,44 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent,
             memset(co, 0, sizeof *co);
             co->def = c;
         }
-    } else if ((k == CXCursor_VarDecl || k == CXCursor_TypedefDecl ||
-                k == CXCursor_FieldDecl) &&
-               has_coroutine_attr(c) && in_main_file(u, c)) {
-        diag_loc(clang_getCursorLocation(c), DIAG_ERROR,
-                 "YC_COROUTINE on a variable or type (a coroutine pointer) "
-                 "is not supported yet");
     }
     return CXChildVisit_Continue;
+}
+
+/* The typedef chain of a type: a coroutine-pointer typedef may be named
+   through further typedefs. */
+static int type_is_coroutine(CXType t) {
+    for (int guard = 0; guard < 16; guard++) {
+        CXCursor d = clang_getTypeDeclaration(t);
+        if (clang_getCursorKind(d) != CXCursor_TypedefDecl)
+            return 0;
+        if (has_coroutine_attr(d))
+            return 1;
+        t = clang_getTypedefDeclUnderlyingType(d);
+    }
+    return 0;
+}
+
+int is_coroutine_pointer(CXCursor callee) {
+    for (int guard = 0; guard < 16; guard++) {
+        enum CXCursorKind k = clang_getCursorKind(callee);
+        if (type_is_coroutine(clang_getCursorType(callee)))
+            return 1;
+        if (k == CXCursor_DeclRefExpr || k == CXCursor_MemberRefExpr) {
+            CXCursor d = clang_getCursorReferenced(callee);
+            return (clang_getCursorKind(d) == CXCursor_VarDecl ||
+                    clang_getCursorKind(d) == CXCursor_FieldDecl ||
+                    clang_getCursorKind(d) == CXCursor_ParmDecl) &&
+                   (has_coroutine_attr(d) ||
+                    type_is_coroutine(clang_getCursorType(d)));
+        }
+        if ((k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr &&
+             k != CXCursor_UnaryOperator) ||
+            cursor_nchildren(callee) != 1)
+            return 0;
+        callee = cursor_child(callee, 0);
+    }
+    return 0;
 }
 
 /* ------------------------------------------------------------------ */

@@ -241,6 +241,53 @@ static void await_text(struct lower *L, const struct susp *s,
     free(args);
 }
 
+/* An await of a call through a function pointer: evaluate the pointer once
+   into a temporary, call it with an await request so that a coroutine's
+   wrapper only creates its frame, then run that frame like any callee. A
+   plain function behind the pointer runs in the call and its value is the
+   result. */
+static void await_ptr_text(struct lower *L, const struct susp *s,
+                           const char *result, struct buf *h) {
+    CXCursor callee = cursor_child(s->call, 0);
+    char *fn = render_cursor(L, callee);
+    char *args = call_args(L, s->call);
+    const char *fp = new_temp(L, clang_getCursorType(callee));
+    CXType rt = clang_getCursorType(s->call);
+    unsigned label = new_label(L, s);
+    buf_printf(h, "%s = (%s); ", fp, fn);
+    buf_printf(h,
+               "yc__s->await_fn = (yc__fn)%s; yc__s->await_caller = &" HDR
+               "; yc__s->await_frame = 0; ",
+               fp);
+    if (result)
+        buf_printf(h, "%s = ", result);
+    buf_printf(h, "%s(%s); yc__s->await_fn = 0; ", fp, args);
+    buf_puts(h, "yc__cf = yc__s->await_frame; yc__s->await_frame = 0; ");
+    buf_printf(h,
+               "if (yc__cf) { if (YC__UNLIKELY(yc__cf->step(yc__cf, yc__s))) "
+               "{ " HDR ".state = %u; return YC__SUSPENDED; } ",
+               label);
+    buf_printf(h,
+               "if (0) { yc__resume_%u: yc__cf = yc__callee_done(yc__s); } ",
+               label);
+    if (result) {
+        struct buf res = {0};
+        const char *why;
+        buf_puts(&res, "struct { struct yc__frame h; ");
+        decl_format(rt, "r", DECL_STRIP_CONST, &res, &why);
+        buf_puts(&res, "; } *");
+        if (decl_has_const_member(rt))
+            buf_printf(h, "memcpy(&%s, &((%s)yc__cf)->r, sizeof %s); ",
+                       result, buf_str(&res), result);
+        else
+            buf_printf(h, "%s = ((%s)yc__cf)->r; ", result, buf_str(&res));
+        buf_free(&res);
+    }
+    buf_puts(h, "yc__frame_free(yc__s, yc__cf); } ");
+    free(fn);
+    free(args);
+}
+
 static void yield_text(struct lower *L, const struct susp *s,
                        struct buf *h) {
     unsigned label = new_label(L, s);
@@ -270,13 +317,15 @@ static int lower_susp(struct lower *L, CXCursor c, const struct susp *s,
         if (lower_expr(L, clang_Cursor_getArgument(s->call, (unsigned)i), h))
             return -1;
     CXType t = clang_getCursorType(c);
+    void (*text)(struct lower *, const struct susp *, const char *,
+                 struct buf *) = s->callee ? await_text : await_ptr_text;
     if (discard || t.kind == CXType_Void) {
-        await_text(L, s, NULL, h);
+        text(L, s, NULL, h);
         replace(L, c, "((void)0)");
         return 0;
     }
     const char *tmp = new_temp(L, t);
-    await_text(L, s, tmp, h);
+    text(L, s, tmp, h);
     replace(L, c, tmp);
     return 0;
 }

@@ -48,7 +48,8 @@ struct susp {
     enum susp_kind kind;
     unsigned begin, end;     /* the YC_AWAIT(...) or YC_YIELD() text */
     CXCursor call;           /* SUSP_AWAIT: the awaited CallExpr */
-    struct corodecl *callee; /* SUSP_AWAIT: the coroutine called */
+    struct corodecl *callee; /* SUSP_AWAIT: the coroutine called, or NULL
+                                for a call through a function pointer */
 };
 
 /* A temporary that holds an await's result or a converted operator's
@@ -168,6 +169,11 @@ void emit_print(const struct unit *u);
 /* Shared helpers (find.c). */
 struct corodecl *find_coroutine(struct unit *u, CXCursor fn);
 char *cursor_name(CXCursor c);
+/* Whether a declaration carries the YC_COROUTINE annotation. */
+int has_coroutine_attr(CXCursor c);
+/* Whether an expression (the callee of a call) has a function-pointer type
+   declared YC_COROUTINE: through a typedef, a variable or a field. */
+int is_coroutine_pointer(CXCursor callee);
 /* Strips implicit casts and parentheses that libclang reports as
    UnexposedExpr/ParenExpr with one child. */
 CXCursor strip_expr(CXCursor c);

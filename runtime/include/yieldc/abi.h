@@ -87,10 +87,22 @@ struct yc__task {
 #define YC__NO_POOL 0
 #endif
 
+/* Any function's address, for comparing coroutine pointers. */
+typedef void (*yc__fn)(void);
+
 /* The part of a scheduler that generated code touches. */
 struct yc__sched {
     struct yc__task *cur;                  /* the running task */
     void *pool[YC__FRAME_CLASSES];         /* free frames by size class */
+    /* An await through a coroutine pointer calls the pointer with await_fn
+       set to the pointer's value. A coroutine's plain wrapper that finds
+       its own address there does not run the call: it only creates its
+       frame (with caller await_caller) and leaves it in await_frame. A
+       plain function behind the pointer just runs and returns its value,
+       and await_frame stays NULL. */
+    yc__fn await_fn;                       /* the requested wrapper, or 0 */
+    struct yc__frame *await_caller;        /* the awaiting frame */
+    struct yc__frame *await_frame;         /* the callee's new frame, or 0 */
 };
 
 void *yc__frame_alloc_slow(struct yc__sched *s, unsigned size);
