@@ -34,8 +34,20 @@ static int local_of(struct coro *co, CXCursor decl) {
 /* Records a suspension point. A macro that uses its argument twice would
    make one YC_AWAIT in the text two awaits in the program, which a
    rewrite of the text cannot express. */
-static void add_susp(struct walk *w, const struct susp *s) {
+static void add_susp(struct walk *w, const struct susp *s0) {
     struct coro *co = w->co;
+    struct susp copy = *s0, *s = &copy;
+    /* The marker is stack[depth - 1]; its full expression is the outermost
+       expression above it. */
+    s->clause_begin = s->begin;
+    for (int p = w->depth - 2;
+         p >= 0 && clang_isExpression(clang_getCursorKind(w->stack[p]));
+         p--) {
+        unsigned b, e;
+        if (source_range(&w->u->src, w->stack[p], &b, &e) &&
+            b < s->clause_begin)
+            s->clause_begin = b;
+    }
     for (unsigned i = 0; i < co->nsusps; i++)
         if (co->susps[i].begin == s->begin) {
             diag_at(&w->u->src, s->begin, DIAG_ERROR,
@@ -265,6 +277,22 @@ static void visit(struct walk *w, CXCursor c) {
                      co->name);
         }
         free(name);
+    } else if ((k == CXCursor_WhileStmt || k == CXCursor_DoStmt ||
+                k == CXCursor_ForStmt) &&
+               in_main) {
+        /* A for statement's init clause runs once: its region starts after
+           a declaration there. */
+        unsigned lb = b;
+        CXCursor first = cursor_child(c, 0);
+        unsigned fb, fe;
+        if (k == CXCursor_ForStmt &&
+            clang_getCursorKind(first) == CXCursor_DeclStmt &&
+            source_range(src, first, &fb, &fe))
+            lb = fe;
+        *VEC_PUSH(co->loops, co->nloops, co->caploops) = lb;
+        *VEC_PUSH(co->loops, co->nloops, co->caploops) = e;
+    } else if (k == CXCursor_GotoStmt) {
+        co->has_goto = 1;
     } else if (k == CXCursor_IndirectGotoStmt || k == CXCursor_AddrLabelExpr) {
         diag_loc(clang_getCursorLocation(c), DIAG_ERROR,
                  "computed goto or label address in coroutine '%s' is not "
@@ -311,10 +339,36 @@ static int type_is_local(const struct unit *u, const struct coro *co,
     return off > co->body_begin && off < co->body_end;
 }
 
+/* Whether local li's value may be needed after suspension point s: it is
+   named after the start of s's full expression in its scope (the rest of
+   that expression runs after the resume), or s lies in a loop that began after the
+   local's declaration and names it (the loop's back edge carries the value
+   around). A conservative liveness: a name counts as a use even where it
+   is only assigned. */
+static int live_after(const struct coro *co, unsigned li, const struct susp *s) {
+    const struct local *l = &co->locals[li];
+    for (unsigned r = 0; r < co->nrefs; r++) {
+        const struct ref *ref = &co->refs[r];
+        if (ref->local != li)
+            continue;
+        if (ref->begin >= s->clause_begin && ref->begin < l->scope_end)
+            return 1;
+        for (unsigned k = 0; k + 1 < co->nloops; k += 2) {
+            unsigned lb = co->loops[k], le = co->loops[k + 1];
+            if (lb >= l->end && s->begin >= lb && s->end <= le &&
+                ref->begin >= lb && ref->begin < le)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Decides which locals live in the frame and names their fields. A local
-   lives in the frame when a suspension point lies where its value may be
-   needed afterwards: after its declaration in its scope, or anywhere in
-   its scope once its address is taken or it is an array. */
+   lives in the frame when its value may be needed after a suspension point
+   in its scope (see live_after; with a goto in the body, whenever a
+   suspension point follows its declaration in its scope), and, once its
+   address is taken or it is an array, whenever its scope holds a
+   suspension point at all: a pointer may reach it from anywhere. */
 static void decide_frame(struct unit *u, struct coro *co) {
     unsigned used_cap = 0, nused = 0;
     char **used = NULL;
@@ -323,12 +377,13 @@ static void decide_frame(struct unit *u, struct coro *co) {
         if (l->is_param) {
             l->in_frame = 1;
         } else if (!l->is_static) {
-            unsigned from = l->addr_taken || l->is_array ? l->scope_begin
-                                                          : l->end;
+            int pinned = l->addr_taken || l->is_array;
+            unsigned from = pinned ? l->scope_begin : l->end;
             for (unsigned s = 0; s < co->nsusps && !l->in_frame; s++)
                 if (co->susps[s].begin >= from &&
                     co->susps[s].begin < l->scope_end)
-                    l->in_frame = 1;
+                    l->in_frame = pinned || co->has_goto ||
+                                  live_after(co, i, &co->susps[s]);
         }
         if (!l->in_frame)
             continue;

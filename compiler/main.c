@@ -34,6 +34,9 @@ static const char usage[] =
     "  --print-after=PASS print what PASS found (find: the coroutines;\n"
     "                     analyse: suspension points and which locals live\n"
     "                     in the frame; emit: the output)\n"
+    "  --frame-report     print each coroutine's frame layout: which\n"
+    "                     parameters, locals and temporaries live in the\n"
+    "                     frame, at which offsets, and its size\n"
     "  --stop-after=PASS  stop after PASS and write nothing\n"
     "                     (passes: parse, find, analyse, lower, emit)\n"
     "  --help             show this help\n"
@@ -64,6 +67,8 @@ static int parse_options(int argc, char **argv, struct options *opt) {
             printf("yieldc %s (libclang %s)\n", YC_VERSION,
                    YC_LLVM_VERSION_STRING);
             return -1;
+        } else if (!strcmp(a, "--frame-report")) {
+            opt->frame_report = 1;
         } else if (!strcmp(a, "-o")) {
             if (++i == argc) {
                 diag_tool(DIAG_ERROR, "-o needs a file name");
@@ -100,7 +105,8 @@ static int parse_options(int argc, char **argv, struct options *opt) {
         diag_tool(DIAG_ERROR, "no input file (see yieldc --help)");
         return 1;
     }
-    if (!opt->output && !opt->stop_after && !opt->print_after) {
+    if (!opt->output && !opt->stop_after && !opt->print_after &&
+        !opt->frame_report) {
         diag_tool(DIAG_ERROR, "no output file: use -o FILE or -o -");
         return 1;
     }
@@ -176,6 +182,7 @@ static void unit_free(struct unit *u) {
         }
         free(co->temps);
         free(co->label_lines);
+        free(co->loops);
     }
     free(u->coros);
     for (unsigned i = 0; i < u->ncdecls; i++) {
@@ -218,6 +225,8 @@ int main(int argc, char **argv) {
         if (!rc && u.opt.print_after && !strcmp(u.opt.print_after, p->name) &&
             p->print)
             p->print(&u);
+        if (!rc && u.opt.frame_report && !strcmp(p->name, "lower"))
+            report_frames(&u);
         if (u.opt.stop_after && !strcmp(u.opt.stop_after, p->name)) {
             stopped = 1;
             break;

@@ -47,6 +47,9 @@ enum susp_kind {
 struct susp {
     enum susp_kind kind;
     unsigned begin, end;     /* the YC_AWAIT(...) or YC_YIELD() text */
+    unsigned clause_begin;   /* start of the full expression holding it:
+                                what it holds but does not hoist runs after
+                                the resume */
     CXCursor call;           /* SUSP_AWAIT: the awaited CallExpr */
     struct corodecl *callee; /* SUSP_AWAIT: the coroutine called, or NULL
                                 for a call through a function pointer */
@@ -115,6 +118,10 @@ struct coro {
     unsigned nrets, caprets;
     struct declstmt *decls; /* declaration statements */
     unsigned ndecls, capdecls;
+    unsigned *loops;        /* loop regions, begin/end pairs: where a
+                               back edge can carry a value around */
+    unsigned nloops, caploops;
+    int has_goto;           /* a goto makes liveness fall back to scopes */
     struct temp *temps;     /* temporaries made by lower */
     unsigned ntemps, captemps;
     unsigned nlabels;       /* resume labels 1..nlabels, made by lower */
@@ -131,6 +138,7 @@ struct options {
     int ncflags;
     const char *print_after; /* pass whose result is printed, or NULL */
     const char *stop_after;  /* pass after which the run stops, or NULL */
+    int frame_report;        /* print each coroutine's frame layout */
 };
 
 /* One translation unit through the pipeline. */
@@ -165,6 +173,9 @@ void analyse_print(const struct unit *u);
 int lower_run(struct unit *u);
 int emit_run(struct unit *u);
 void emit_print(const struct unit *u);
+
+/* The frame layouts, for --frame-report (report.c). */
+void report_frames(const struct unit *u);
 
 /* Shared helpers (find.c). */
 struct corodecl *find_coroutine(struct unit *u, CXCursor fn);
