@@ -231,6 +231,7 @@ static void visit(struct walk *w, CXCursor c) {
         int l = local_of(co, clang_getCursorReferenced(c));
         if (l >= 0 && in_main) {
             struct ref *r = VEC_PUSH(co->refs, co->nrefs, co->caprefs);
+            memset(r, 0, sizeof *r);
             r->begin = b;
             r->end = e;
             r->local = (unsigned)l;
@@ -298,11 +299,6 @@ static void visit(struct walk *w, CXCursor c) {
                  "computed goto or label address in coroutine '%s' is not "
                  "supported yet",
                  co->name);
-    } else if (k == CXCursor_StmtExpr) {
-        diag_loc(clang_getCursorLocation(c), DIAG_ERROR,
-                 "statement expression in coroutine '%s' is not supported "
-                 "yet",
-                 co->name);
     } else if (k == CXCursor_FunctionDecl && i > 0) {
         diag_loc(clang_getCursorLocation(c), DIAG_ERROR,
                  "block-scope function declaration in coroutine '%s' is not "
@@ -310,9 +306,17 @@ static void visit(struct walk *w, CXCursor c) {
                  co->name);
     } else if ((k == CXCursor_StructDecl || k == CXCursor_UnionDecl ||
                 k == CXCursor_EnumDecl || k == CXCursor_TypedefDecl) &&
-               i > 0) {
-        /* Types declared in the body are fine as long as no frame field
-           needs them; decide_frame checks that. */
+               i > 0 && in_main &&
+               clang_getCursorKind(w->stack[i - 1]) == CXCursor_DeclStmt &&
+               clang_isCursorDefinition(c)) {
+        /* Types declared in the body stay there unless a frame field needs
+           one; decide_frame decides. */
+        struct localtype *t = VEC_PUSH(co->types, co->ntypes, co->captypes);
+        t->cursor = c;
+        t->declstmt = w->stack[i - 1];
+        t->begin = b;
+        t->end = e;
+        t->alone = cursor_nchildren(w->stack[i - 1]) == 1;
     }
     clang_visitChildren(c, visit_child, w);
     w->depth--;
@@ -395,11 +399,7 @@ static void decide_frame(struct unit *u, struct coro *co) {
                     "supported there yet",
                     l->name, why);
         } else if (type_is_local(u, co, l->type)) {
-            diag_at(&u->src, l->begin, DIAG_ERROR,
-                    "'%s' lives across a suspension, but its type is "
-                    "declared inside the coroutine; moving the type to file "
-                    "scope is not supported yet",
-                    l->name);
+            co->hoist_types = 1;
         }
         buf_free(&tmp);
         int clash = 0;

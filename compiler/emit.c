@@ -92,6 +92,17 @@ static void prologue(struct buf *b, int *done) {
                 "#endif\n");
 }
 
+/* The types declared in the body, moved to file scope (hoist_types in
+   lower.c removed them from the body). */
+static void emit_types(struct unit *u, const struct coro *co, struct buf *b) {
+    for (unsigned i = 0; i < co->ntypes; i++) {
+        const struct localtype *t = &co->types[i];
+        line_directive(u, b, t->begin);
+        buf_putn(b, u->src.data + t->begin, t->end - t->begin);
+        buf_puts(b, ";\n");
+    }
+}
+
 /* Declares a temporary made by lower (" T yc__tN;"). */
 static void temp_decl(const struct temp *t, struct buf *b) {
     const char *why;
@@ -307,6 +318,8 @@ int emit_run(struct unit *u) {
             for (unsigned k = 0; k < co->nsusps; k++)
                 if (co->susps[k].callee)
                     declare(co->susps[k].callee, &b);
+            if (co->hoist_types)
+                emit_types(u, co, &b);
             emit_frame(co, &b);
             emit_step(u, co, &b);
             emit_start(u, co, &b);

@@ -543,6 +543,65 @@ static int lower_clause(struct lower *L, CXCursor c, int discard,
 
 static void lower_stmt(struct lower *L, CXCursor s, const struct loop *loop);
 
+/* A frame local named in a macro argument that the macro stringifies or
+   pastes keeps its name there; the statement [b, e) then gets a C local
+   copy of that name, declared in *pre and written back in *post, and its
+   other mentions of the local use the copy too. Returns 1 if a copy is
+   needed, 0 if not, -1 after a diagnostic (the statement suspends, or the
+   local's address matters). */
+static int shadow(struct lower *L, unsigned b, unsigned e, struct buf *pre,
+                  struct buf *post) {
+    struct coro *co = L->co;
+    const struct source *src = &L->u->src;
+    int any = 0;
+    for (unsigned i = 0; i < co->nrefs; i++) {
+        struct ref *r = &co->refs[i];
+        if (!r->unsafe || r->handled || r->begin < b || r->end > e)
+            continue;
+        struct local *l = &co->locals[r->local];
+        if (susps_in(co, b, e) || l->addr_taken || l->is_array) {
+            diag_at(src, r->begin, DIAG_ERROR,
+                    "a macro stringifies or pastes this argument naming "
+                    "'%s', which lives in the frame; this is supported only "
+                    "in a statement without suspension points, for a local "
+                    "whose address is not taken",
+                    l->name);
+            return -1;
+        }
+        const char *why;
+        decl_format(l->type, l->name, 0, pre, &why);
+        buf_printf(pre, " = yc__f->%s; ", l->field);
+        buf_printf(post, " yc__f->%s = %s;", l->field, l->name);
+        for (unsigned k = 0; k < co->nrefs; k++) {
+            struct ref *o = &co->refs[k];
+            if (o->local == r->local && o->begin >= b && o->end <= e) {
+                o->handled = 1;
+                edit_replace(&L->u->edits, o->begin, o->end, l->name);
+            }
+        }
+        any = 1;
+    }
+    return any;
+}
+
+/* Wraps statement s in the copies shadow() asks for. */
+static void shadow_stmt(struct lower *L, CXCursor s) {
+    unsigned b, e;
+    if (!range_of(L, s, &b, &e))
+        return;
+    e = stmt_end(L, s);
+    struct buf pre = {0}, post = {0};
+    if (shadow(L, b, e, &pre, &post) == 1) {
+        char *text = render(L, b, e);
+        char *t = xasprintf("{ %s%s%s }", buf_str(&pre), text, buf_str(&post));
+        edit_replace(&L->u->edits, b, e, t);
+        free(text);
+        free(t);
+    }
+    buf_free(&pre);
+    buf_free(&post);
+}
+
 static struct local *local_of(struct coro *co, CXCursor decl) {
     for (unsigned i = 0; i < co->nlocals; i++)
         if (clang_equalCursors(co->locals[i].cursor, decl))
@@ -601,6 +660,8 @@ static int lower_decl(struct lower *L, struct declstmt *d, char **out) {
         struct local *v = clang_getCursorKind(k.c[i]) == CXCursor_VarDecl
                               ? local_of(co, k.c[i])
                               : NULL;
+        if (!v && co->hoist_types)
+            continue; /* a type moved to file scope */
         if (v && v->in_frame)
             any_frame = 1;
         else
@@ -620,6 +681,9 @@ static int lower_decl(struct lower *L, struct declstmt *d, char **out) {
     int pieces = 0, comma = d->in_for_init && !any_susp;
     for (unsigned i = 0; i < k.n && !rc; i++) {
         struct local *v = local_of(co, k.c[i]);
+        if (!v && co->hoist_types &&
+            clang_getCursorKind(k.c[i]) != CXCursor_VarDecl)
+            continue; /* a type moved to file scope */
         if (!v || v->is_static) {
             diag_loc(clang_getCursorLocation(k.c[i]), DIAG_ERROR,
                      "this declaration stands next to variables that live "
@@ -844,6 +908,7 @@ static void lower_stmt(struct lower *L, CXCursor s, const struct loop *loop) {
         break;
     case CXCursor_ReturnStmt:
         lower_return(L, s);
+        shadow_stmt(L, s);
         break;
     case CXCursor_LabelStmt:
     case CXCursor_CaseStmt:
@@ -913,7 +978,16 @@ static void lower_stmt(struct lower *L, CXCursor s, const struct loop *loop) {
         lower_for(L, s);
         break;
     default:
-        if (is_expr_stmt(kind) && cursor_susps(L, s)) {
+        if (is_expr_stmt(kind) && !cursor_susps(L, s)) {
+            shadow_stmt(L, s);
+        } else if (is_expr_stmt(kind)) {
+            /* Reports a shadow that a suspending statement would need. */
+            struct buf pre = {0}, post = {0};
+            unsigned b, e;
+            if (range_of(L, s, &b, &e))
+                shadow(L, b, e, &pre, &post);
+            buf_free(&pre);
+            buf_free(&post);
             struct buf h = {0};
             if (lower_clause(L, s, 1, &h) == 0) {
                 char *e = render_cursor(L, s);
@@ -941,6 +1015,10 @@ static void lower_refs(struct unit *u, struct coro *co) {
         struct local *l = &co->locals[r->local];
         if (!l->in_frame)
             continue;
+        if (macro_unsafe_at(u, r->begin)) {
+            r->unsafe = 1; /* shadow() gives its statement a copy */
+            continue;
+        }
         if (!source_is(&u->src, r->begin, r->end, l->name)) {
             diag_at(&u->src, r->begin, DIAG_ERROR,
                     "a macro's body refers to '%s', which lives across a "
@@ -984,18 +1062,67 @@ static void lower_spawn(struct unit *u, struct spawn *sp) {
     free(args);
 }
 
+/* Moves the types declared in a coroutine body to file scope (emit writes
+   them before the frame struct, which needs them): a declaration that
+   declares only the type goes away, and a type defined in a declaration of
+   variables is named by its tag there. */
+static void hoist_types(struct unit *u, struct coro *co) {
+    for (unsigned i = 0; i < co->ntypes; i++) {
+        struct localtype *t = &co->types[i];
+        enum CXCursorKind k = clang_getCursorKind(t->cursor);
+        unsigned b, e;
+        if (t->alone || k == CXCursor_TypedefDecl) {
+            if (!t->alone) {
+                diag_at(&u->src, t->begin, DIAG_ERROR,
+                        "a typedef declared together with other names in a "
+                        "coroutine whose frame needs its types is not "
+                        "supported yet; declare it separately");
+                continue;
+            }
+            if (source_range(&u->src, t->declstmt, &b, &e))
+                edit_replace(&u->edits, b, e, ";");
+            continue;
+        }
+        char *name = cursor_name(t->cursor);
+        if (!*name || clang_Cursor_isAnonymous(t->cursor)) {
+            diag_at(&u->src, t->begin, DIAG_ERROR,
+                    "a variable of an unnamed struct, union or enum type "
+                    "declared in a coroutine whose frame needs local types; "
+                    "give the type a tag");
+        } else {
+            const char *kw = k == CXCursor_StructDecl  ? "struct"
+                             : k == CXCursor_UnionDecl ? "union"
+                                                       : "enum";
+            char *tag = xasprintf("%s %s", kw, name);
+            edit_replace(&u->edits, t->begin, t->end, tag);
+            free(tag);
+        }
+        free(name);
+    }
+}
+
 int lower_run(struct unit *u) {
+    macro_find_unsafe_args(u);
     for (unsigned ci = 0; ci < u->ncoros; ci++) {
         struct coro *co = &u->coros[ci];
         struct lower L = {u, co, 0};
         /* Innermost rewrites first: each outer rewrite renders its parts
            with the inner ones applied and then supersedes them. */
         lower_refs(u, co);
+        if (co->hoist_types)
+            hoist_types(u, co);
         for (unsigned i = 0; i < u->nspawns; i++)
             if (u->spawns[i].in == co)
                 lower_spawn(u, &u->spawns[i]);
         CXCursor body = cursor_child(co->def, cursor_nchildren(co->def) - 1);
         lower_stmt(&L, body, NULL);
+        for (unsigned i = 0; i < co->nrefs && !diag_errors(); i++)
+            if (co->refs[i].unsafe && !co->refs[i].handled)
+                diag_at(&u->src, co->refs[i].begin, DIAG_ERROR,
+                        "a macro stringifies or pastes this argument naming "
+                        "'%s', which lives in the frame; this is supported "
+                        "only in an expression statement or a return",
+                        co->locals[co->refs[i].local].name);
     }
     for (unsigned i = 0; i < u->nspawns; i++)
         if (!u->spawns[i].in)

@@ -183,6 +183,7 @@ static void unit_free(struct unit *u) {
         free(co->temps);
         free(co->label_lines);
         free(co->loops);
+        free(co->types);
     }
     free(u->coros);
     for (unsigned i = 0; i < u->ncdecls; i++) {
@@ -191,6 +192,7 @@ static void unit_free(struct unit *u) {
     }
     free(u->cdecls);
     free(u->spawns);
+    free(u->unsafe);
     edit_free(&u->edits);
     buf_free(&u->out);
     if (u->tu)

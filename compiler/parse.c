@@ -58,7 +58,9 @@ int parse_run(struct unit *u) {
     u->index = clang_createIndex(0, 0);
     enum CXErrorCode err = clang_parseTranslationUnit2(
         u->index, u->opt.input, args, nargs, NULL, 0,
-        CXTranslationUnit_KeepGoing, &u->tu);
+        CXTranslationUnit_KeepGoing |
+            CXTranslationUnit_DetailedPreprocessingRecord,
+        &u->tu);
     free(args);
     free(incflag);
     if (err != CXError_Success) {

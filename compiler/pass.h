@@ -70,6 +70,8 @@ struct temp {
 struct ref {
     unsigned begin, end; /* the identifier */
     unsigned local;      /* index of the local it names */
+    int unsafe;          /* in a stringified or pasted macro argument */
+    int handled;         /* lower gave its statement a C local copy */
 };
 
 /* A return statement of a coroutine body. */
@@ -94,6 +96,14 @@ struct spawn {
     CXCursor call;           /* the CallExpr */
     struct corodecl *callee; /* the coroutine */
     struct coro *in;         /* the coroutine it stands in, or NULL */
+};
+
+/* A struct, union, enum or typedef declared in a coroutine body. */
+struct localtype {
+    CXCursor cursor;     /* the declaration */
+    CXCursor declstmt;   /* the declaration statement holding it */
+    unsigned begin, end; /* its text, without the ';' */
+    int alone;           /* the statement declares nothing else */
 };
 
 /* A coroutine defined in the main file. */
@@ -122,6 +132,10 @@ struct coro {
                                back edge can carry a value around */
     unsigned nloops, caploops;
     int has_goto;           /* a goto makes liveness fall back to scopes */
+    struct localtype *types; /* types declared in the body, in order */
+    unsigned ntypes, captypes;
+    int hoist_types;        /* a frame field needs one: all move to file
+                               scope, before the frame struct */
     struct temp *temps;     /* temporaries made by lower */
     unsigned ntemps, captemps;
     unsigned nlabels;       /* resume labels 1..nlabels, made by lower */
@@ -153,6 +167,9 @@ struct unit {
     unsigned ncoros, capcoros;
     struct spawn *spawns;    /* YC_SPAWN uses in the main file */
     unsigned nspawns, capspawns;
+    unsigned *unsafe;        /* macro arguments stringified or pasted by
+                                their macro, begin/end pairs (macro.c) */
+    unsigned nunsafe, capunsafe;
     struct edits edits;      /* rewrites of the main file */
     struct buf out;          /* the output, built by emit */
 };
@@ -173,6 +190,10 @@ void analyse_print(const struct unit *u);
 int lower_run(struct unit *u);
 int emit_run(struct unit *u);
 void emit_print(const struct unit *u);
+
+/* Macro arguments a rewrite must not rename in (macro.c). */
+void macro_find_unsafe_args(struct unit *u);
+int macro_unsafe_at(const struct unit *u, unsigned off);
 
 /* The frame layouts, for --frame-report (report.c). */
 void report_frames(const struct unit *u);
