@@ -209,23 +209,27 @@ static void emit_wrapper(struct unit *u, const struct coro *co,
         line_directive(u, b, co->def_begin);
     }
     buf_putn(b, u->src.data + co->def_begin, co->body_begin - co->def_begin);
-    /* An await through a coroutine pointer asks for the frame only. */
-    buf_printf(b,
-               "{ struct yc__sched *yc__s = yc__sched_get(); struct yc__frame "
-               "*yc__cf; if (YC__UNLIKELY(yc__s->await_fn == (yc__fn)%s)) { "
-               "yc__s->await_fn = 0; yc__s->await_frame = yc__%s_start(yc__s, "
-               "yc__s->await_caller",
-               n, n);
-    for (unsigned i = 0; i < co->nlocals; i++)
-        if (co->locals[i].is_param)
-            buf_printf(b, ", %s", co->locals[i].name);
-    if (co->is_void) {
-        buf_puts(b, "); return; } ");
-    } else {
-        const char *why;
-        buf_puts(b, "); { ");
-        decl_format(co->ret, "yc__r", DECL_STRIP_CONST, b, &why);
-        buf_puts(b, "; memset(&yc__r, 0, sizeof yc__r); return yc__r; } } ");
+    buf_puts(b, "{ struct yc__sched *yc__s = yc__sched_get(); struct "
+                "yc__frame *yc__cf; ");
+    if (!co->is_main) {
+        /* An await through a coroutine pointer asks for the frame only. */
+        buf_printf(b,
+                   "if (YC__UNLIKELY(yc__s->await_fn == (yc__fn)%s)) { "
+                   "yc__s->await_fn = 0; yc__s->await_frame = "
+                   "yc__%s_start(yc__s, yc__s->await_caller",
+                   n, n);
+        for (unsigned i = 0; i < co->nlocals; i++)
+            if (co->locals[i].is_param)
+                buf_printf(b, ", %s", co->locals[i].name);
+        if (co->is_void) {
+            buf_puts(b, "); return; } ");
+        } else {
+            const char *why;
+            buf_puts(b, "); { ");
+            decl_format(co->ret, "yc__r", DECL_STRIP_CONST, b, &why);
+            buf_puts(b,
+                     "; memset(&yc__r, 0, sizeof yc__r); return yc__r; } } ");
+        }
     }
     buf_printf(b, "yc__cf = yc__%s_start(yc__s, 0", n);
     for (unsigned i = 0; i < co->nlocals; i++)
