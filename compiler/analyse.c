@@ -56,7 +56,20 @@ static void add_susp(struct walk *w, const struct susp *s0) {
                     "before using it in the macro");
             return;
         }
+    for (int p = w->depth - 2; p >= 0; p--)
+        if (clang_getCursorKind(w->stack[p]) == CXCursor_StmtExpr)
+            analyse_fallback(co, s->begin,
+                             "a suspension point inside a statement "
+                             "expression");
     *VEC_PUSH(co->susps, co->nsusps, co->capsusps) = *s;
+}
+
+void analyse_fallback(struct coro *co, unsigned off, const char *construct) {
+    if (co->stackful)
+        return;
+    co->stackful = 1;
+    co->why_stackful = construct;
+    co->why_off = off;
 }
 
 /* Records YC_AWAIT at stack[i] (cursor c, awaiting `operand`). */
@@ -64,6 +77,9 @@ static void add_await(struct walk *w, CXCursor operand, unsigned b,
                       unsigned e) {
     const struct source *src = &w->u->src;
     e = source_macro_call_end(src, b, "YC_AWAIT");
+    /* Whatever is wrong with this await, its call is not a call without
+       YC_AWAIT: report only the first problem. */
+    *VEC_PUSH(w->allowed, w->nallowed, w->capallowed) = operand;
     if (!e) {
         diag_at(src, b, DIAG_ERROR,
                 "YC_AWAIT inside the body of another macro is not supported "
@@ -146,10 +162,7 @@ static void add_local(struct walk *w, CXCursor c) {
     if (p >= 0)
         source_range(src, w->stack[p], &l->scope_begin, &l->scope_end);
     if (l->type.kind == CXType_VariableArray)
-        diag_at(src, l->begin, DIAG_ERROR,
-                "variable-length array '%s' in a coroutine is not supported "
-                "yet",
-                l->name);
+        analyse_fallback(co, l->begin, "a variable-length array");
 }
 
 /* Marks the locals named inside the operand of a unary '&'. */
@@ -273,9 +286,13 @@ static void visit(struct walk *w, CXCursor c) {
             free(text);
             free(fix);
         } else if (bad) {
-            diag_loc(clang_getCursorLocation(c), DIAG_ERROR,
-                     "'%s' in coroutine '%s' is not supported yet", bad,
-                     co->name);
+            unsigned off = b;
+            source_offset(src, clang_getCursorLocation(c), &off);
+            analyse_fallback(co, off,
+                             !strcmp(bad, "alloca") ||
+                                     !strcmp(bad, "__builtin_alloca")
+                                 ? "alloca"
+                                 : "setjmp/longjmp");
         }
         free(name);
     } else if ((k == CXCursor_WhileStmt || k == CXCursor_DoStmt ||
@@ -292,18 +309,54 @@ static void visit(struct walk *w, CXCursor c) {
             lb = fe;
         *VEC_PUSH(co->loops, co->nloops, co->caploops) = lb;
         *VEC_PUSH(co->loops, co->nloops, co->caploops) = e;
+    } else if (k == CXCursor_CompoundLiteralExpr && in_main) {
+        /* Its block is the nearest compound statement; a static local's
+           initializer has static literals, which stay as they are. */
+        unsigned bb = 0, be = 0;
+        int is_static = 0;
+        for (int p = i - 1; p >= 0; p--) {
+            enum CXCursorKind pk = clang_getCursorKind(w->stack[p]);
+            if (pk == CXCursor_VarDecl &&
+                clang_Cursor_getStorageClass(w->stack[p]) == CX_SC_Static)
+                is_static = 1;
+            if (pk == CXCursor_CompoundStmt && !be)
+                source_range(src, w->stack[p], &bb, &be);
+        }
+        /* Only a literal whose storage is used - an array, which decays to
+           a pointer, or one whose address or member is taken - needs to
+           outlive a suspension; an rvalue use copies it at once. */
+        CXType lt = clang_getCursorType(c);
+        int stored = lt.kind == CXType_ConstantArray ||
+                     lt.kind == CXType_IncompleteArray;
+        for (int p = i - 1; p >= 0 && !stored; p--) {
+            enum CXCursorKind pk = clang_getCursorKind(w->stack[p]);
+            unsigned pb, pe;
+            if (pk == CXCursor_ParenExpr || pk == CXCursor_UnexposedExpr)
+                continue;
+            stored = pk == CXCursor_MemberRefExpr ||
+                     (pk == CXCursor_UnaryOperator &&
+                      source_range(src, w->stack[p], &pb, &pe) &&
+                      src->data[pb] == '&');
+            break;
+        }
+        if (!is_static && be && stored) {
+            struct complit *cl = VEC_PUSH(co->lits, co->nlits, co->caplits);
+            cl->begin = b;
+            cl->end = e;
+            cl->block_begin = bb;
+            cl->block_end = be;
+            cl->type = clang_getCursorType(c);
+            cl->field = NULL;
+        }
     } else if (k == CXCursor_GotoStmt) {
         co->has_goto = 1;
     } else if (k == CXCursor_IndirectGotoStmt || k == CXCursor_AddrLabelExpr) {
-        diag_loc(clang_getCursorLocation(c), DIAG_ERROR,
-                 "computed goto or label address in coroutine '%s' is not "
-                 "supported yet",
-                 co->name);
-    } else if (k == CXCursor_FunctionDecl && i > 0) {
-        diag_loc(clang_getCursorLocation(c), DIAG_ERROR,
-                 "block-scope function declaration in coroutine '%s' is not "
-                 "supported yet",
-                 co->name);
+        analyse_fallback(co, b, k == CXCursor_IndirectGotoStmt
+                                    ? "a computed goto"
+                                    : "a label address");
+    } else if (k == CXCursor_FunctionDecl && i > 0 &&
+               clang_isCursorDefinition(c)) {
+        analyse_fallback(co, b, "a nested function");
     } else if ((k == CXCursor_StructDecl || k == CXCursor_UnionDecl ||
                 k == CXCursor_EnumDecl || k == CXCursor_TypedefDecl) &&
                i > 0 && in_main &&
@@ -355,7 +408,10 @@ static int live_after(const struct coro *co, unsigned li, const struct susp *s) 
         const struct ref *ref = &co->refs[r];
         if (ref->local != li)
             continue;
-        if (ref->begin >= s->clause_begin && ref->begin < l->scope_end)
+        /* The awaited call's own arguments run before it suspends. */
+        int in_call = ref->begin >= s->begin && ref->end <= s->end;
+        if (ref->begin >= s->clause_begin && ref->begin < l->scope_end &&
+            !in_call)
             return 1;
         for (unsigned k = 0; k + 1 < co->nloops; k += 2) {
             unsigned lb = co->loops[k], le = co->loops[k + 1];
@@ -381,8 +437,10 @@ static void decide_frame(struct unit *u, struct coro *co) {
         if (l->is_param) {
             l->in_frame = 1;
         } else if (!l->is_static) {
+            /* A backward goto can carry a suspension that stands before
+               the declaration to a later use, as can a pointer. */
             int pinned = l->addr_taken || l->is_array;
-            unsigned from = pinned ? l->scope_begin : l->end;
+            unsigned from = pinned || co->has_goto ? l->scope_begin : l->end;
             for (unsigned s = 0; s < co->nsusps && !l->in_frame; s++)
                 if (co->susps[s].begin >= from &&
                     co->susps[s].begin < l->scope_end)
@@ -410,6 +468,15 @@ static void decide_frame(struct unit *u, struct coro *co) {
         *VEC_PUSH(used, nused, used_cap) = l->field;
     }
     free(used);
+    /* A compound literal is an unnamed local whose address is usually
+       taken: it moves into the frame when its block suspends. */
+    for (unsigned i = 0; i < co->nlits; i++) {
+        struct complit *cl = &co->lits[i];
+        for (unsigned k = 0; k < co->nsusps && !cl->field; k++)
+            if (co->susps[k].begin >= cl->block_begin &&
+                co->susps[k].begin < cl->block_end)
+                cl->field = xasprintf("yc__cl%u", i + 1);
+    }
 }
 
 int analyse_run(struct unit *u) {
@@ -417,7 +484,11 @@ int analyse_run(struct unit *u) {
         struct coro *co = &u->coros[ci];
         if (co->decl->type.kind == CXType_FunctionProto &&
             clang_isFunctionTypeVariadic(co->decl->type))
-            continue; /* reported by find */
+        {
+            unsigned off = co->def_begin;
+            source_offset(&u->src, clang_getCursorLocation(co->def), &off);
+            analyse_fallback(co, off, "its variable arguments ('...')");
+        }
         int nargs = clang_Cursor_getNumArguments(co->def);
         for (int a = 0; a < nargs; a++) {
             CXCursor p = clang_Cursor_getArgument(co->def, (unsigned)a);
@@ -443,7 +514,15 @@ int analyse_run(struct unit *u) {
         visit(w, body);
         free(w->allowed);
         free(w);
-        decide_frame(u, co);
+        if (co->stackful && !u->opt.stackful)
+            diag_at(&u->src, co->why_off, DIAG_WARNING,
+                    "coroutine '%s' is lowered to the stackful form (it runs "
+                    "on its own stack) because of %s",
+                    co->name, co->why_stackful);
+        if (u->opt.stackful)
+            analyse_fallback(co, co->def_begin, "--stackful");
+        if (!co->stackful)
+            decide_frame(u, co);
     }
     return diag_errors() != 0;
 }

@@ -12,7 +12,7 @@
 #include <string.h>
 
 /* Writes `#line N "file"` on a line of its own. */
-static void line_directive(const struct unit *u, struct buf *b, unsigned off) {
+void emit_line(const struct unit *u, struct buf *b, unsigned off) {
     unsigned line, col;
     source_linecol(&u->src, off, &line, &col);
     if (b->len && b->data[b->len - 1] != '\n')
@@ -53,7 +53,7 @@ static void start_params(const struct corodecl *d,
 /* The result struct and the step and start prototypes of a coroutine, the
    first time this file needs them. */
 static void declare(struct corodecl *d, struct buf *b) {
-    if (d->emitted)
+    if (d->emitted || d->is_variadic)
         return;
     d->emitted = 1;
     CXType ret = clang_getResultType(d->type);
@@ -97,7 +97,7 @@ static void prologue(struct buf *b, int *done) {
 static void emit_types(struct unit *u, const struct coro *co, struct buf *b) {
     for (unsigned i = 0; i < co->ntypes; i++) {
         const struct localtype *t = &co->types[i];
-        line_directive(u, b, t->begin);
+        emit_line(u, b, t->begin);
         buf_putn(b, u->src.data + t->begin, t->end - t->begin);
         buf_puts(b, ";\n");
     }
@@ -131,12 +131,21 @@ static void emit_frame(const struct coro *co, struct buf *b) {
     for (unsigned i = 0; i < co->ntemps; i++)
         if (co->temps[i].in_frame)
             temp_decl(&co->temps[i], b);
+    for (unsigned i = 0; i < co->nlits; i++) {
+        const char *why;
+        if (!co->lits[i].field)
+            continue;
+        buf_putc(b, ' ');
+        decl_format(co->lits[i].type, co->lits[i].field, DECL_STRIP_CONST, b,
+                    &why);
+        buf_putc(b, ';');
+    }
     buf_puts(b, " };\n");
 }
 
 static void emit_step(struct unit *u, const struct coro *co, struct buf *b) {
     const char *n = co->name;
-    line_directive(u, b, co->body_begin);
+    emit_line(u, b, co->body_begin);
     buf_printf(b,
                "%sint yc__%s_step(struct yc__frame *yc__fp, struct yc__sched "
                "*yc__s) { struct yc__%s_frame *yc__f = (struct yc__%s_frame "
@@ -164,7 +173,7 @@ static void emit_step(struct unit *u, const struct coro *co, struct buf *b) {
 
 static void emit_start(struct unit *u, const struct coro *co, struct buf *b) {
     const char *n = co->name;
-    line_directive(u, b, co->def_begin);
+    emit_line(u, b, co->def_begin);
     buf_printf(b,
                "%sstruct yc__frame *yc__%s_start(struct yc__sched *yc__s, "
                "struct yc__frame *yc__caller",
@@ -193,11 +202,13 @@ static void emit_start(struct unit *u, const struct coro *co, struct buf *b) {
 }
 
 /* The plain-C wrapper keeps the definition's own text up to the body, so
-   its prototype, linkage and attributes are exactly the user's. */
-static void emit_wrapper(struct unit *u, const struct coro *co,
-                         struct buf *b) {
+   its prototype, linkage and attributes are exactly the user's. For the
+   stackful form, fiber_body names the body function that runs directly on
+   a stackful micro-thread. */
+void emit_wrapper(struct unit *u, const struct coro *co, struct buf *b,
+                  const char *fiber_body) {
     const char *n = co->name;
-    line_directive(u, b, co->def_begin);
+    emit_line(u, b, co->def_begin);
     if (co->decl->is_static) {
         /* The program uses a static coroutine through YC_AWAIT, which no
            longer calls the wrapper: keep the compiler from calling it
@@ -206,11 +217,20 @@ static void emit_wrapper(struct unit *u, const struct coro *co,
         buf_putn(b, u->src.data + co->def_begin,
                  co->body_begin - co->def_begin);
         buf_puts(b, " __attribute__((unused));\n#endif\n");
-        line_directive(u, b, co->def_begin);
+        emit_line(u, b, co->def_begin);
     }
     buf_putn(b, u->src.data + co->def_begin, co->body_begin - co->def_begin);
     buf_puts(b, "{ struct yc__sched *yc__s = yc__sched_get(); struct "
                 "yc__frame *yc__cf; ");
+    if (fiber_body) {
+        /* On a stackful micro-thread the body simply runs here. */
+        buf_printf(b, "if (yc__s->fiber) return %s(", fiber_body);
+        int k = 0;
+        for (unsigned i = 0; i < co->nlocals; i++)
+            if (co->locals[i].is_param)
+                buf_printf(b, "%s%s", k++ ? ", " : "", co->locals[i].name);
+        buf_puts(b, "); ");
+    }
     if (!co->is_main) {
         /* An await through a coroutine pointer asks for the frame only. */
         buf_printf(b,
@@ -243,6 +263,50 @@ static void emit_wrapper(struct unit *u, const struct coro *co,
     }
     buf_printf(b, "yc__frame_free(yc__s, yc__cf); return%s; }\n",
                co->is_void ? "" : " yc__r");
+}
+
+/* Appends the records that reports (a deadlock, an async backtrace) use
+   to name a suspended frame's coroutine and the line it waits at, and a
+   constructor that registers them before main. */
+static void emit_registry(struct unit *u, struct buf *b) {
+    unsigned n = 0;
+    for (unsigned i = 0; i < u->ncoros; i++)
+        n += !u->coros[i].decl->is_variadic;
+    if (!n)
+        return;
+    if (b->len && b->data[b->len - 1] != '\n')
+        buf_putc(b, '\n');
+    for (unsigned i = 0; i < u->ncoros; i++) {
+        const struct coro *co = &u->coros[i];
+        unsigned line, col;
+        if (co->decl->is_variadic)
+            continue;
+        source_linecol(&u->src, co->def_begin, &line, &col);
+        buf_printf(b, "static const unsigned yc__%s_lines[] = {%u", co->name,
+                   line);
+        for (unsigned k = 0; k < co->nlabels; k++)
+            buf_printf(b, ", %u", co->label_lines[k]);
+        buf_puts(b, "};\n");
+    }
+    buf_puts(b, "static const struct yc__coro_info yc__coro_infos[] = {\n");
+    for (unsigned i = 0; i < u->ncoros; i++) {
+        const struct coro *co = &u->coros[i];
+        if (co->decl->is_variadic)
+            continue;
+        buf_printf(b, "    {yc__%s_step, \"%s\", \"", co->name, co->name);
+        for (const char *p = u->src.path; *p; p++) {
+            if (*p == '"' || *p == '\\')
+                buf_putc(b, '\\');
+            buf_putc(b, *p);
+        }
+        buf_printf(b, "\", yc__%s_lines, %uu},\n", co->name, co->nlabels + 1);
+    }
+    buf_printf(b,
+               "};\n#if defined(__GNUC__) || defined(__clang__)\n"
+               "__attribute__((constructor)) static void "
+               "yc__register_file(void) { yc__register(yc__coro_infos, %uu); "
+               "}\n#endif\n",
+               n);
 }
 
 /* A top-level declaration of the main file that needs generated
@@ -310,7 +374,8 @@ int emit_run(struct unit *u) {
         if (st->begin > 0 && u->src.data[st->begin - 1] != '\n')
             buf_putc(&b, '\n');
         prologue(&b, &prologue_done);
-        line_directive(u, &b, st->begin);
+        emit_line(u, &b, st->begin);
+        size_t mark = b.len;
         /* Declarations of everything this site starts or awaits. */
         for (unsigned k = 0; k < u->nspawns; k++)
             if (u->spawns[k].begin >= st->begin &&
@@ -322,16 +387,21 @@ int emit_run(struct unit *u) {
             for (unsigned k = 0; k < co->nsusps; k++)
                 if (co->susps[k].callee)
                     declare(co->susps[k].callee, &b);
-            if (co->hoist_types)
-                emit_types(u, co, &b);
-            emit_frame(co, &b);
-            emit_step(u, co, &b);
-            emit_start(u, co, &b);
-            emit_wrapper(u, co, &b);
-            line_directive(u, &b, st->end);
+            if (co->stackful) {
+                stackful_emit(u, co, &b);
+            } else {
+                if (co->hoist_types)
+                    emit_types(u, co, &b);
+                emit_frame(co, &b);
+                emit_step(u, co, &b);
+                emit_start(u, co, &b);
+                emit_wrapper(u, co, &b, NULL);
+            }
+            emit_line(u, &b, st->end);
             edit_replace(&u->edits, st->begin, st->end, buf_str(&b));
         } else {
-            line_directive(u, &b, st->begin);
+            if (b.len != mark)
+                emit_line(u, &b, st->begin);
             edit_replace(&u->edits, st->begin, st->begin, buf_str(&b));
         }
         buf_free(&b);
@@ -340,6 +410,7 @@ int emit_run(struct unit *u) {
     if (diag_errors())
         return 1;
     edit_render(&u->edits, &u->src, 0, u->src.len, &u->out);
+    emit_registry(u, &u->out);
     return 0;
 }
 

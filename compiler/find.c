@@ -133,10 +133,8 @@ static void add_decl(struct unit *u, CXCursor c) {
         d->cursor = c;
         d->type = clang_getCursorType(c);
         d->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
-        if (d->type.kind == CXType_FunctionProto &&
-            clang_isFunctionTypeVariadic(d->type))
-            diag_loc(clang_getCursorLocation(c), DIAG_ERROR,
-                     "variadic coroutine '%s' is not supported yet", d->name);
+        d->is_variadic = d->type.kind == CXType_FunctionProto &&
+                         clang_isFunctionTypeVariadic(d->type);
     }
 }
 

@@ -183,12 +183,93 @@ static int textual_conditional(struct lower *L, CXCursor c, struct kids *k) {
 
 static int lower_expr(struct lower *L, CXCursor c, struct buf *h);
 
+/* Whether a suspension point lies in c's subtree. Ranges cannot tell when
+   a macro supplies the node (its text is then the whole invocation). */
+static enum CXChildVisitResult find_marker(CXCursor c, CXCursor parent,
+                                           CXClientData data) {
+    (void)parent;
+    int *found = data;
+    if (!clang_Cursor_isNull(marker_operand(c, "yc__await_mark")) ||
+        is_marker_call(c, "yc__yield_mark")) {
+        *found = 1;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+static int has_susp(struct lower *L, CXCursor c) {
+    if (cursor_susps(L, c) == 0)
+        return 0;
+    int found = 0;
+    find_marker(c, clang_getNullCursor(), &found);
+    if (!found)
+        clang_visitChildren(c, find_marker, &found);
+    return found;
+}
+
+/* Splits the text of a call's argument list at its top-level commas: the
+   ranges of its arguments as written. libclang's extent of an argument
+   that ends in a macro (f(x, NULL)) can be cut short, while the text is
+   exact. Returns the number of arguments found, at most max, or -1 when
+   the call's text does not show its parentheses (a macro supplies them). */
+static int split_args(struct lower *L, CXCursor call, unsigned *begins,
+                      unsigned *ends, int max) {
+    const struct source *src = &L->u->src;
+    unsigned b, e;
+    CXCursor callee = cursor_child(call, 0);
+    unsigned cb, ce;
+    if (!range_of(L, call, &b, &e) || !range_of(L, callee, &cb, &ce) ||
+        cb != b)
+        return -1;
+    unsigned i = source_skip_space(src, ce);
+    if (i >= e || src->data[i] != '(' || src->data[e - 1] != ')')
+        return -1;
+    int n = 0, depth = 0;
+    unsigned start = i + 1;
+    for (i = i + 1; i < e; i++) {
+        char c = src->data[i];
+        if (c == '"' || c == '\'') {
+            for (i++; i < e && src->data[i] != c; i++)
+                if (src->data[i] == '\\')
+                    i++;
+        } else if (c == '/' && (src->data[i + 1] == '*' ||
+                                src->data[i + 1] == '/')) {
+            i = source_skip_space(src, i) - 1;
+        } else if (c == '(' || c == '[' || c == '{') {
+            depth++;
+        } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+            depth--;
+        } else if ((c == ',' || c == ')') && depth == 0) {
+            unsigned ab = source_skip_space(src, start), ae = i;
+            while (ae > ab && (src->data[ae - 1] == ' ' ||
+                               src->data[ae - 1] == '\t' ||
+                               src->data[ae - 1] == '\n'))
+                ae--;
+            if (ab < ae || c == ',') {
+                if (n == max)
+                    return -1;
+                begins[n] = ab;
+                ends[n] = ae;
+                n++;
+            }
+            start = i + 1;
+            if (c == ')')
+                break;
+        }
+    }
+    return n;
+}
+
 /* The rendered arguments of a call, separated by ", ". */
 static char *call_args(struct lower *L, CXCursor call) {
     struct buf b = {0};
     int n = clang_Cursor_getNumArguments(call);
+    unsigned begins[128], ends[128];
+    int textual = n <= 128 && split_args(L, call, begins, ends, 128) == n;
     for (int i = 0; i < n; i++) {
-        char *t = render_cursor(L, clang_Cursor_getArgument(call, (unsigned)i));
+        char *t = textual ? render(L, begins[i], ends[i])
+                          : render_cursor(L, clang_Cursor_getArgument(
+                                                 call, (unsigned)i));
         buf_printf(&b, "%s%s", i ? ", " : "", t);
         free(t);
     }
@@ -297,10 +378,33 @@ static void yield_text(struct lower *L, const struct susp *s,
                label, label);
 }
 
+static int unsupported(struct lower *L, CXCursor c, const char *what);
+
 static void replace(struct lower *L, CXCursor c, const char *text) {
     unsigned b, e;
     if (range_of(L, c, &b, &e))
         edit_replace(&L->u->edits, b, e, text);
+}
+
+/* The frame compound literal starting at b, or NULL. */
+static const struct complit *literal_at(const struct coro *co, unsigned b) {
+    for (unsigned i = 0; i < co->nlits; i++)
+        if (co->lits[i].begin == b && co->lits[i].field)
+            return &co->lits[i];
+    return NULL;
+}
+
+/* A compound literal that lives in the frame: the literal is built as
+   written and copied into its field, and the expression names the field
+   (an lvalue, like the literal). */
+static void lower_literal(struct unit *u, const struct complit *cl) {
+    char *text = edit_text(&u->edits, &u->src, cl->begin, cl->end);
+    char *t = xasprintf("(*(memcpy(&yc__f->%s, &%s, sizeof yc__f->%s), "
+                        "&yc__f->%s))",
+                        cl->field, text, cl->field, cl->field);
+    edit_replace(&u->edits, cl->begin, cl->end, t);
+    free(t);
+    free(text);
 }
 
 /* A suspension point as an expression: hoisted into h, replaced by its
@@ -312,6 +416,12 @@ static int lower_susp(struct lower *L, CXCursor c, const struct susp *s,
         replace(L, c, "((void)0)");
         return 0;
     }
+    if (s->callee && s->callee->is_variadic)
+        return unsupported(L, c,
+                           "awaiting a variadic coroutine from a state-machine "
+                           "coroutine");
+    if (!s->callee && lower_expr(L, cursor_child(s->call, 0), h))
+        return -1;
     int n = clang_Cursor_getNumArguments(s->call);
     for (int i = 0; i < n; i++)
         if (lower_expr(L, clang_Cursor_getArgument(s->call, (unsigned)i), h))
@@ -435,7 +545,7 @@ static int lower_expr_as(struct lower *L, CXCursor c, int discard,
     int rc = 0;
     if (kind == CXCursor_BinaryOperator && k.n == 2) {
         const char *op = binop(L, c, k.c[0], k.c[1]);
-        int right = cursor_susps(L, k.c[1]) > 0;
+        int right = has_susp(L, k.c[1]);
         if (op && right && (!strcmp(op, "&&") || !strcmp(op, "||")))
             rc = lower_logical(L, c, op, k.c[0], k.c[1], h);
         else if (op && right && !strcmp(op, ","))
@@ -447,8 +557,7 @@ static int lower_expr_as(struct lower *L, CXCursor c, int discard,
         else
             rc = lower_expr(L, k.c[0], h) || lower_expr(L, k.c[1], h);
     } else if (kind == CXCursor_ConditionalOperator) {
-        int arms = k.n == 3 && (cursor_susps(L, k.c[1]) > 0 ||
-                                cursor_susps(L, k.c[2]) > 0);
+        int arms = k.n == 3 && (has_susp(L, k.c[1]) || has_susp(L, k.c[2]));
         if (k.n != 3)
             rc = unsupported(L, c, "in a GNU '?:' without a middle operand");
         else if (arms && !textual_conditional(L, c, &k))
@@ -461,6 +570,11 @@ static int lower_expr_as(struct lower *L, CXCursor c, int discard,
         rc = unsupported(L, c, "in the operand of sizeof or _Alignof");
     } else if (kind == CXCursor_StmtExpr) {
         rc = unsupported(L, c, "inside a statement expression");
+    } else if (kind == CXCursor_CompoundLiteralExpr && literal_at(L->co, b)) {
+        for (unsigned i = 0; i < k.n && !rc; i++)
+            rc = lower_expr(L, k.c[i], h);
+        if (!rc)
+            lower_literal(L->u, literal_at(L->co, b));
     } else if (kind == CXCursor_ParenExpr && k.n == 1) {
         rc = lower_expr_as(L, k.c[0], discard, h);
     } else {
@@ -827,11 +941,33 @@ static void for_parts(struct lower *L, CXCursor s, struct for_parts *fp) {
     free(k.c);
 }
 
+/* Whether a for statement's init declaration cannot stay in the clause:
+   it mixes frame locals with C locals, or gives a frame local an array or
+   a struct with const members, which needs statements to initialize. */
+static int init_must_move(struct lower *L, CXCursor init) {
+    struct kids k = kids_of(init);
+    int frame = 0, other = 0, block = 0;
+    for (unsigned i = 0; i < k.n; i++) {
+        struct local *v = local_of(L->co, k.c[i]);
+        if (!v || !v->in_frame) {
+            other = 1;
+            continue;
+        }
+        frame = 1;
+        block |= v->is_array || decl_has_const_member(v->type);
+    }
+    free(k.c);
+    return frame && (other || block);
+}
+
 static void lower_for(struct lower *L, CXCursor s) {
     struct coro *co = L->co;
     struct for_parts fp;
     for_parts(L, s, &fp);
-    int init_s = !clang_Cursor_isNull(fp.init) && cursor_susps(L, fp.init);
+    int init_s = !clang_Cursor_isNull(fp.init) &&
+                 (cursor_susps(L, fp.init) ||
+                  (clang_getCursorKind(fp.init) == CXCursor_DeclStmt &&
+                   init_must_move(L, fp.init)));
     int cond_s = !clang_Cursor_isNull(fp.cond) && cursor_susps(L, fp.cond);
     int inc_s = !clang_Cursor_isNull(fp.inc) && cursor_susps(L, fp.inc);
     char *cont = inc_s ? xasprintf("yc__cont_%d", ++co->nconts) : NULL;
@@ -864,9 +1000,13 @@ static void lower_for(struct lower *L, CXCursor s) {
     char *inc = clang_Cursor_isNull(fp.inc) ? xstrdup("")
                                              : render_cursor(L, fp.inc);
     if (!clang_Cursor_isNull(fp.init)) {
-        init_text = clang_getCursorKind(fp.init) == CXCursor_DeclStmt
-                        ? render_stmt(L, fp.init)
-                        : xasprintf("%s;", render_cursor(L, fp.init));
+        if (clang_getCursorKind(fp.init) == CXCursor_DeclStmt) {
+            init_text = render_stmt(L, fp.init);
+        } else {
+            char *e = render_cursor(L, fp.init);
+            init_text = xasprintf("%s;", e);
+            free(e);
+        }
     }
     buf_puts(&t, "{ ");
     if (init_s)
@@ -1035,7 +1175,8 @@ static void lower_refs(struct unit *u, struct coro *co) {
 
 static void lower_spawn(struct unit *u, struct spawn *sp) {
     struct lower L = {u, sp->in, 0};
-    if (sp->in && susps_in(sp->in, sp->begin, sp->end)) {
+    if (sp->in && !sp->in->stackful &&
+        susps_in(sp->in, sp->begin, sp->end)) {
         diag_at(&u->src, sp->begin, DIAG_ERROR,
                 "a suspension point inside %s(...) is not supported yet; "
                 "await the value into a variable first",
@@ -1043,7 +1184,7 @@ static void lower_spawn(struct unit *u, struct spawn *sp) {
         return;
     }
     char *args = call_args(&L, sp->call);
-    const char *s = sp->in ? "yc__s" : "yc__sched_get()";
+    const char *s = sp->in && !sp->in->stackful ? "yc__s" : "yc__sched_get()";
     const char *n = sp->callee->name;
     char *t;
     if (!sp->is_async)
@@ -1066,11 +1207,64 @@ static void lower_spawn(struct unit *u, struct spawn *sp) {
    them before the frame struct, which needs them): a declaration that
    declares only the type goes away, and a type defined in a declaration of
    variables is named by its tag there. */
+struct clash_search {
+    CXCursor type;  /* the local type */
+    int found;      /* a file-scope declaration of the same name exists */
+};
+
+static enum CXChildVisitResult find_clash(CXCursor c, CXCursor parent,
+                                          CXClientData data) {
+    (void)parent;
+    struct clash_search *cs = data;
+    CXString a = clang_getCursorSpelling(c), b =
+                                                 clang_getCursorSpelling(
+                                                     cs->type);
+    int same = clang_getCursorKind(c) == clang_getCursorKind(cs->type) &&
+               *clang_getCString(a) &&
+               !strcmp(clang_getCString(a), clang_getCString(b));
+    clang_disposeString(a);
+    clang_disposeString(b);
+    if (same) {
+        cs->found = 1;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Continue;
+}
+
+/* Whether a local type's name is taken at file scope or by another local
+   type that moves there. */
+static int type_clashes(struct unit *u, struct coro *co, unsigned ti) {
+    struct clash_search cs = {co->types[ti].cursor, 0};
+    clang_visitChildren(clang_getTranslationUnitCursor(u->tu), find_clash,
+                        &cs);
+    for (unsigned ci = 0; ci < u->ncoros && !cs.found; ci++) {
+        struct coro *other = &u->coros[ci];
+        if (!other->hoist_types)
+            continue;
+        for (unsigned k = 0; k < other->ntypes && !cs.found; k++)
+            if (!(other == co && k == ti) &&
+                !clang_equalCursors(other->types[k].cursor, cs.type))
+                find_clash(other->types[k].cursor, clang_getNullCursor(),
+                           &cs);
+    }
+    return cs.found;
+}
+
 static void hoist_types(struct unit *u, struct coro *co) {
     for (unsigned i = 0; i < co->ntypes; i++) {
         struct localtype *t = &co->types[i];
         enum CXCursorKind k = clang_getCursorKind(t->cursor);
         unsigned b, e;
+        if (type_clashes(u, co, i)) {
+            char *name = cursor_name(t->cursor);
+            diag_at(&u->src, t->begin, DIAG_ERROR,
+                    "the frame of coroutine '%s' needs the types declared in "
+                    "its body at file scope, where the name '%s' is already "
+                    "taken; rename this type",
+                    co->name, name);
+            free(name);
+            continue;
+        }
         if (t->alone || k == CXCursor_TypedefDecl) {
             if (!t->alone) {
                 diag_at(&u->src, t->begin, DIAG_ERROR,
@@ -1106,9 +1300,20 @@ int lower_run(struct unit *u) {
     for (unsigned ci = 0; ci < u->ncoros; ci++) {
         struct coro *co = &u->coros[ci];
         struct lower L = {u, co, 0};
+        if (co->stackful) {
+            stackful_lower(u, co);
+            for (unsigned i = 0; i < u->nspawns; i++)
+                if (u->spawns[i].in == co)
+                    lower_spawn(u, &u->spawns[i]);
+            continue;
+        }
         /* Innermost rewrites first: each outer rewrite renders its parts
            with the inner ones applied and then supersedes them. */
         lower_refs(u, co);
+        for (unsigned i = 0; i < co->nlits; i++)
+            if (co->lits[i].field &&
+                !susps_in(co, co->lits[i].begin, co->lits[i].end))
+                lower_literal(u, &co->lits[i]);
         if (co->hoist_types)
             hoist_types(u, co);
         for (unsigned i = 0; i < u->nspawns; i++)

@@ -34,6 +34,10 @@ static const char usage[] =
     "  --print-after=PASS print what PASS found (find: the coroutines;\n"
     "                     analyse: suspension points and which locals live\n"
     "                     in the frame; emit: the output)\n"
+    "  --stackful         lower every coroutine to the stackful form (each\n"
+    "                     call awaited from stackless code runs on its own\n"
+    "                     stack); coroutines that a state machine cannot\n"
+    "                     express get this form anyway, with a warning\n"
     "  --frame-report     print each coroutine's frame layout: which\n"
     "                     parameters, locals and temporaries live in the\n"
     "                     frame, at which offsets, and its size\n"
@@ -67,6 +71,8 @@ static int parse_options(int argc, char **argv, struct options *opt) {
             printf("yieldc %s (libclang %s)\n", YC_VERSION,
                    YC_LLVM_VERSION_STRING);
             return -1;
+        } else if (!strcmp(a, "--stackful")) {
+            opt->stackful = 1;
         } else if (!strcmp(a, "--frame-report")) {
             opt->frame_report = 1;
         } else if (!strcmp(a, "-o")) {
@@ -184,6 +190,9 @@ static void unit_free(struct unit *u) {
         free(co->label_lines);
         free(co->loops);
         free(co->types);
+        for (unsigned k = 0; k < co->nlits; k++)
+            free(co->lits[k].field);
+        free(co->lits);
     }
     free(u->coros);
     for (unsigned i = 0; i < u->ncdecls; i++) {

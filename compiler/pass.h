@@ -18,6 +18,7 @@ struct corodecl {
     CXCursor cursor;  /* the first declaration seen */
     CXType type;      /* the function type (FunctionProto) */
     int is_static;    /* internal linkage: generated functions are static */
+    int is_variadic;  /* takes "...": only the stackful form can run it */
     int defined;      /* defined in the main file */
     int emitted;      /* its result struct and prototypes are in the output */
 };
@@ -98,6 +99,15 @@ struct spawn {
     struct coro *in;         /* the coroutine it stands in, or NULL */
 };
 
+/* A compound literal of a coroutine body: it lives until its block ends,
+   so one whose block suspends moves into the frame. */
+struct complit {
+    unsigned begin, end; /* its text */
+    unsigned block_begin, block_end; /* the block it lives in */
+    CXType type;         /* its type */
+    char *field;         /* its frame field, or NULL: a C temporary */
+};
+
 /* A struct, union, enum or typedef declared in a coroutine body. */
 struct localtype {
     CXCursor cursor;     /* the declaration */
@@ -132,10 +142,16 @@ struct coro {
                                back edge can carry a value around */
     unsigned nloops, caploops;
     int has_goto;           /* a goto makes liveness fall back to scopes */
+    struct complit *lits;   /* compound literals */
+    unsigned nlits, caplits;
     struct localtype *types; /* types declared in the body, in order */
     unsigned ntypes, captypes;
     int hoist_types;        /* a frame field needs one: all move to file
                                scope, before the frame struct */
+    int stackful;           /* lowered to the stackful form: --stackful, or
+                               a construct a state machine cannot express */
+    const char *why_stackful; /* that construct, for the warning */
+    unsigned why_off;         /* and where it stands */
     struct temp *temps;     /* temporaries made by lower */
     unsigned ntemps, captemps;
     unsigned nlabels;       /* resume labels 1..nlabels, made by lower */
@@ -153,6 +169,7 @@ struct options {
     const char *print_after; /* pass whose result is printed, or NULL */
     const char *stop_after;  /* pass after which the run stops, or NULL */
     int frame_report;        /* print each coroutine's frame layout */
+    int stackful;            /* --stackful: lower every coroutine so */
 };
 
 /* One translation unit through the pipeline. */
@@ -194,6 +211,22 @@ void emit_print(const struct unit *u);
 /* Macro arguments a rewrite must not rename in (macro.c). */
 void macro_find_unsafe_args(struct unit *u);
 int macro_unsafe_at(const struct unit *u, unsigned off);
+
+/* Marks coroutine co for the stackful lowering because of `construct` at
+   offset off (the first reason is the one reported). */
+void analyse_fallback(struct coro *co, unsigned off, const char *construct);
+
+/* The stackful lowering (stackful.c): the body stays a plain C function
+   that runs on its own stack; lower and emit call these for coroutines
+   marked stackful. */
+void stackful_lower(struct unit *u, struct coro *co);
+void stackful_emit(struct unit *u, struct coro *co, struct buf *b);
+/* Writes `#line N "file"` for main-file offset off on a line of its own
+   (emit.c). */
+void emit_line(const struct unit *u, struct buf *b, unsigned off);
+/* The plain wrapper of a coroutine (emit.c), shared by both forms. */
+void emit_wrapper(struct unit *u, const struct coro *co, struct buf *b,
+                  const char *fiber_body);
 
 /* The frame layouts, for --frame-report (report.c). */
 void report_frames(const struct unit *u);

@@ -47,6 +47,11 @@ void report_frames(const struct unit *u) {
         const struct coro *co = &u->coros[ci];
         /* struct yc__frame: two pointers and two unsigned ints. */
         long long off = 2 * (long long)sizeof(void *) + 8, max_align = 8;
+        if (co->stackful) {
+            printf("frame of %s: stackful (%s), locals on its own stack\n",
+                   co->name, co->why_stackful);
+            continue;
+        }
         printf("frame of %s:\n", co->name);
         printf("  %4d %4lld  header\n", 0, off);
         if (!co->is_void)
@@ -71,6 +76,10 @@ void report_frames(const struct unit *u) {
                 field("temp", t->name, t->type, 1, &off, &max_align);
             }
         }
+        for (unsigned i = 0; i < co->nlits; i++)
+            if (co->lits[i].field)
+                field("literal", co->lits[i].field, co->lits[i].type, 0, &off,
+                      &max_align);
         off = (off + max_align - 1) / max_align * max_align;
         printf("  size %lld bytes, %u suspension point%s\n", off,
                co->nlabels, co->nlabels == 1 ? "" : "s");

@@ -9,12 +9,21 @@ if not hasattr(config, "yieldc_obj_root"):
     lit_config.fatal("run lit on the build tree (build/testsuite), or use "
                      "`cmake --build build --target check`")
 
-config.name = "yieldc"
+# Every run test runs under both lowerings: the build has a second suite
+# (testsuite-stackful) with lowering "stackful", in which %yieldc lowers
+# every coroutine to the stackful form and only run tests are collected.
+lowering = getattr(config, "lowering", "") or "statemachine"
+config.name = "yieldc" if lowering == "statemachine" else "yieldc-stackful"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c", ".test"]
 config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
-config.test_exec_root = os.path.join(config.yieldc_obj_root, "testsuite")
+config.test_exec_root = os.path.join(
+    config.yieldc_obj_root,
+    "testsuite" if lowering == "statemachine" else "testsuite-stackful")
+if lowering == "stackful":
+    config.excludes += ["translate", "diagnostics", "csmith", "aarch64"]
+    config.available_features.add("stackful")
 
 # RUN lines say plain `FileCheck`, `not` and `split-file`.
 config.environment["PATH"] = os.pathsep.join(
@@ -39,8 +48,9 @@ else:
     run = "timeout 20"
 
 # Substitutions are tried in order, before lit's own (%s, %t, ...).
-config.substitutions.append(("%stackful", ""))
-config.substitutions.append(("%yieldc", config.yieldc))
+config.substitutions.append(
+    ("%yieldc", config.yieldc + (" --stackful" if lowering == "stackful"
+                                 else "")))
 config.substitutions.append(("%cc", config.yc_cc))
 config.substitutions.append(("%run", run))
 

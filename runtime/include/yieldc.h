@@ -3,6 +3,9 @@
 #ifndef YIELDC_H
 #define YIELDC_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -62,8 +65,11 @@ typedef struct yc_task yc_task;
     X(EAGAIN, -11, "resource temporarily unavailable")                        \
     X(ETIMEDOUT, -110, "operation timed out")                                 \
     X(ECANCELED, -125, "operation canceled")                                  \
-    X(EDEADLK, -35, "deadlock: no micro-thread can run")                      \
-    X(EPIPE, -32, "channel or stream closed")
+    X(EDEADLK, -35, "deadlock: the call would wait forever")                  \
+    X(EPIPE, -32, "channel or stream closed")                                 \
+    X(EPERM, -1, "operation not permitted")                                   \
+    X(EBUSY, -16, "resource busy")                                            \
+    X(EALREADY, -114, "operation already done")
 
 enum yc_errno {
 #define YC__ERR_ENUM(name, value, text) YC_##name = value,
@@ -79,6 +85,529 @@ const char *yc_err_name(int err);
 
 /* The runtime's version as "MAJOR.MINOR.PATCH". */
 const char *yc_version(void);
+
+/* =====================================================================
+   The runtime API
+
+   Every call that may block is a coroutine: a coroutine awaits it with
+   YC_AWAIT(yc_sleep_for(...)) and the calling micro-thread suspends until
+   it completes. Plain C may call it too; it then runs the scheduler (and
+   so the other micro-threads) until the call completes.
+
+   Deadlines are absolute times on the monotonic clock of yc_now(), in
+   nanoseconds. Every blocking call takes one: YC_NO_DEADLINE (-1) waits
+   as long as it takes, and a deadline that has passed (0, say) makes the
+   call a try: it completes if it can without waiting, and fails with
+   YC_ETIMEDOUT otherwise.
+
+   Every blocking call of a micro-thread that has been cancelled
+   (yc_task_cancel) fails at once with YC_ECANCELED, and a call blocked
+   when the cancellation comes fails with it; likewise with YC_ETIMEDOUT
+   once a deadline scope (yc_deadline_push) of the micro-thread has
+   expired. Calls that never block (the _try forms, unlock, signal, ...)
+   are not affected.
+
+   Objects of this API belong to the scheduler of the OS thread that uses
+   them and are not thread-safe, except where a call says otherwise
+   (futures, yc_sched_post, yc_sched_wake).
+   ===================================================================== */
+
+/* ---------------------------------------------------------------------
+   Private storage that the public structs below embed. Its fields are
+   the runtime's and may change from one version to the next.
+   --------------------------------------------------------------------- */
+struct yc__sched;
+struct yc__wlink;
+struct yc__timer;
+
+/* A FIFO of blocked operations (the runtime's wait queue). */
+struct yc__wq {
+    struct yc__wlink *yc__head; /* the longest-waiting operation, or NULL */
+    struct yc__wlink *yc__tail; /* the most recent, or NULL */
+};
+
+/* A pending deadline in the scheduler's timer heap. */
+struct yc__timer {
+    int64_t yc__deadline; /* when it fires, on the clock of yc_now() */
+    unsigned yc__idx;     /* 1 + its position in the heap; 0: not armed */
+    void (*yc__fire)(struct yc__sched *s, struct yc__timer *t); /* action */
+};
+
+/* ---------------------------------------------------------------------
+   Time
+   --------------------------------------------------------------------- */
+#define YC_NO_DEADLINE ((int64_t)-1) /* a deadline that never comes */
+#define YC_USEC ((int64_t)1000)      /* nanoseconds in a microsecond */
+#define YC_MSEC ((int64_t)1000000)   /* nanoseconds in a millisecond */
+#define YC_SEC ((int64_t)1000000000) /* nanoseconds in a second */
+
+/* The current time in nanoseconds on a monotonic clock. The scheduler
+   reads the clock at most once per round (a round runs each ready
+   micro-thread once), the first time something in the round needs it,
+   so within one round every caller sees the same value: deadlines
+   computed as yc_now() + d in one round are equal, and a loop that does
+   not suspend sees the clock stand still. Never suspends. */
+int64_t yc_now(void);
+
+/* Suspends the calling micro-thread until `deadline` (YC_NO_DEADLINE:
+   until it is cancelled). Returns 0 when the deadline is reached (at once
+   if it has passed), YC_ECANCELED if the micro-thread is cancelled, or
+   YC_ETIMEDOUT if a deadline scope of the caller expires first. */
+YC_COROUTINE int yc_sleep_until(int64_t deadline);
+
+/* yc_sleep_until(yc_now() + ns); ns < 0 sleeps until cancelled. */
+YC_COROUTINE int yc_sleep_for(int64_t ns);
+
+/* A one-shot callback timer that runs `cb(timer, arg)` on the scheduler's
+   thread, between micro-threads, once its deadline is reached. Its
+   storage belongs to the caller and must stay valid while it is armed;
+   zero-initialised (or YC_TIMER_INIT) means not armed. */
+typedef struct yc_timer yc_timer;
+typedef void yc_timer_cb(yc_timer *timer, void *arg);
+struct yc_timer {
+    struct yc__timer yc__t; /* private: the heap entry */
+    yc_timer_cb *yc__cb;    /* private: the callback */
+    void *yc__arg;          /* private: its argument */
+};
+#define YC_TIMER_INIT {{0, 0, 0}, 0, 0}
+
+/* Arms (or re-arms) the timer for `deadline` (at once at the next round
+   if it has passed). Returns 0, YC_EINVAL (a negative deadline), or
+   YC_ENOMEM (the heap could not grow; the timer is then not armed). A
+   pending timer keeps the scheduler from reporting a deadlock. */
+int yc_timer_start(yc_timer *timer, int64_t deadline, yc_timer_cb *cb,
+                   void *arg);
+/* Disarms the timer; the callback will not run. Returns 0 if it was
+   armed, YC_EALREADY if it was not (it fired or was never started). */
+int yc_timer_stop(yc_timer *timer);
+
+/* ---------------------------------------------------------------------
+   Deadline scopes (the seed's with_timeout)
+
+   A scope gives everything the current micro-thread awaits until the
+   scope is popped, however deeply nested, a deadline:
+
+       yc_deadline_push(yc_now() + 100 * YC_MSEC);
+       int rc = YC_AWAIT(fetch(conn));        // and all that fetch awaits
+       if (yc_deadline_pop() == YC_ETIMEDOUT)  // fetch was cut short
+           ...
+
+   Scopes nest and the earliest deadline wins. While the scope's deadline
+   has passed, every blocking call fails with YC_ETIMEDOUT; a call that
+   was already blocked fails with it when the deadline comes.
+   --------------------------------------------------------------------- */
+
+/* Opens a deadline scope on the running micro-thread. Returns 0,
+   YC_EINVAL outside a micro-thread, or YC_ENOMEM. Never suspends. */
+int yc_deadline_push(int64_t deadline);
+
+/* Closes the innermost scope. Returns YC_ETIMEDOUT if a call inside it
+   failed with YC_ETIMEDOUT because this scope's deadline was reached (so
+   that a timeout can be told from a result, and an outer scope's timeout
+   from an inner one's), 0 otherwise, or YC_EINVAL if no scope is open. */
+int yc_deadline_pop(void);
+
+/* The deadline that applies to the running micro-thread's blocking calls
+   (the earliest of its scopes), or YC_NO_DEADLINE. */
+int64_t yc_deadline(void);
+
+/* ---------------------------------------------------------------------
+   Tasks
+
+   YC_ASYNC(f(args)) starts a coroutine call as a new micro-thread (a
+   task) and returns its handle, a yc_task *. The task first runs when
+   the caller next suspends. The handle must end in exactly one of
+   yc_task_join (which returns the result and frees the task),
+   yc_task_detach or yc_group_add.
+   --------------------------------------------------------------------- */
+
+/* Waits until task t has finished, copies its result (size bytes, which
+   must be the size of the coroutine's result type) to `result` unless it
+   is NULL, and frees the task: t is invalid after a 0 return. Returns 0;
+   YC_ETIMEDOUT or YC_ECANCELED if the wait ended first (t is still the
+   caller's and keeps running); YC_EINVAL if size is wrong or t is not a
+   joinable handle (detached, in a group); YC_EBUSY if another micro-thread
+   is already joining t; YC_EDEADLK if t is the caller. */
+YC_COROUTINE int yc_task_join(yc_task *t, void *result, size_t size,
+                              int64_t deadline);
+
+/* Gives up the handle: the task runs on and is freed when it finishes,
+   and its result is dropped. t is invalid afterwards. Never suspends. */
+void yc_task_detach(yc_task *t);
+
+/* Cancels task t: from now on every blocking call it makes fails with
+   YC_ECANCELED, and the call it is blocked in, if any, fails with it at
+   once, so that its own code unwinds and frees what it holds. The tasks
+   of every group that t opened are cancelled too. Nothing is torn down:
+   t still runs until its coroutine returns, and the handle still has to
+   be joined or detached. Cancelling a finished task does nothing. Never
+   suspends. */
+void yc_task_cancel(yc_task *t);
+
+/* Whether t's coroutine has returned (its join will not block). */
+int yc_task_done(const yc_task *t);
+
+/* Whether t has been cancelled. */
+int yc_task_cancelled(const yc_task *t);
+
+/* The task's number (1, 2, ... in order of creation), as reports show it. */
+unsigned yc_task_id(const yc_task *t);
+
+/* The running micro-thread, or NULL outside any. The result may be
+   passed to yc_task_cancel, yc_task_cancelled and yc_task_id, but not
+   joined or detached unless it is a handle the caller owns. */
+yc_task *yc_task_current(void);
+
+/* ---------------------------------------------------------------------
+   Task groups (nurseries)
+
+   A group owns tasks started with YC_ASYNC and added to it; awaiting
+   yc_group_wait returns once every one of them has finished, so no task
+   outlives the group:
+
+       yc_group g;
+       yc_group_init(&g, YC_GROUP_FAIL_FAST);
+       for (int i = 0; i < n; i++)
+           yc_group_add(&g, YC_ASYNC(fetch(urls[i])));
+       int rc = YC_AWAIT(yc_group_wait(&g, yc_now() + 5 * YC_SEC));
+
+   Children return int (0 or a negative YC_E* code; a negative value is a
+   failure) or void. Cancelling the task that opened the group cancels the
+   children. The group must be waited for before its storage goes away:
+   a task whose coroutine returns while a group it opened still has
+   children is reported, and the program aborts.
+   --------------------------------------------------------------------- */
+typedef struct yc_group yc_group;
+struct yc_group {
+    struct yc_task *yc__owner;     /* private: the task that opened it */
+    yc_group *yc__prev, *yc__next; /* private: the owner's open groups */
+    struct yc_task *yc__children;  /* private: the live children, oldest
+                                      first */
+    struct yc_task *yc__last;      /* private: the newest child */
+    unsigned yc__count;            /* private: number of live children */
+    unsigned yc__flags;            /* private: YC_GROUP_* and state bits */
+    int yc__err;                   /* private: the first failure, or 0 */
+    struct yc__wq yc__waiters;     /* private: yc_group_wait callers */
+};
+
+#define YC_GROUP_FAIL_FAST 1u /* the first failure cancels the others */
+
+/* Opens a group owned by the running micro-thread (or by nobody in plain
+   C). flags: 0 or YC_GROUP_FAIL_FAST. Never suspends. */
+void yc_group_init(yc_group *g, unsigned flags);
+
+/* Moves task t into the group, which then owns it: the caller must not
+   join or detach t. If the group, or the task that opened it, has been
+   cancelled, t is cancelled.
+   Returns 0, or YC_EINVAL if t is NULL, is not a joinable handle, or its
+   coroutine returns neither int nor void; t is then unchanged. */
+int yc_group_add(yc_group *g, yc_task *t);
+
+/* Cancels every task of the group, now and added later (until the next
+   yc_group_wait returns). Never suspends. */
+void yc_group_cancel(yc_group *g);
+
+/* Waits until every task of the group has finished (and been freed).
+   Returns 0 if none failed, else the first failure (the first negative
+   int a child returned). If the deadline comes or the caller is
+   cancelled first, the children are cancelled and still waited for, and
+   the call then returns YC_ETIMEDOUT or YC_ECANCELED. On return the group
+   is empty and may be reused or dropped. */
+YC_COROUTINE int yc_group_wait(yc_group *g, int64_t deadline);
+
+/* The number of unfinished tasks in the group. */
+unsigned yc_group_size(const yc_group *g);
+
+/* ---------------------------------------------------------------------
+   Mutex, semaphore, event, condition variable
+
+   All four live in storage the caller provides; zero-initialised storage
+   (or the *_INIT macro) is ready to use, and none needs destroying.
+   Waiters are served in FIFO order: a released mutex or semaphore unit is
+   handed to the longest waiter, so no one can barge ahead of it.
+   --------------------------------------------------------------------- */
+typedef struct yc_mutex {
+    void *yc__owner;           /* private: the holder, or NULL */
+    struct yc__wq yc__waiters; /* private: blocked lockers */
+} yc_mutex;
+#define YC_MUTEX_INIT {0, {0, 0}}
+
+/* Same as zero-initialising. */
+void yc_mutex_init(yc_mutex *m);
+/* Locks m, waiting until it is free. The holder is the calling
+   micro-thread (plain C outside any counts as one holder). Returns 0,
+   YC_ETIMEDOUT, YC_ECANCELED, or YC_EDEADLK if the caller holds m. */
+YC_COROUTINE int yc_mutex_lock(yc_mutex *m, int64_t deadline);
+/* Locks m if it is free. Returns 0 or YC_EBUSY. Never suspends. */
+int yc_mutex_trylock(yc_mutex *m);
+/* Unlocks m, handing it to the first waiter. Returns 0, or YC_EPERM if
+   the caller does not hold m. Never suspends. */
+int yc_mutex_unlock(yc_mutex *m);
+
+typedef struct yc_sem {
+    unsigned yc__value;        /* private: available units */
+    struct yc__wq yc__waiters; /* private: blocked acquirers */
+} yc_sem;
+#define YC_SEM_INIT(value) {(value), {0, 0}}
+
+/* Sets the semaphore's count to `value`. */
+void yc_sem_init(yc_sem *sem, unsigned value);
+/* Takes one unit, waiting until one is available. Returns 0,
+   YC_ETIMEDOUT or YC_ECANCELED. */
+YC_COROUTINE int yc_sem_acquire(yc_sem *sem, int64_t deadline);
+/* Takes one unit if one is available. Returns 0 or YC_EAGAIN. */
+int yc_sem_tryacquire(yc_sem *sem);
+/* Returns one unit, handing it to the first waiter if there is one.
+   Returns 0, or YC_EINVAL if the count would overflow. Never suspends. */
+int yc_sem_release(yc_sem *sem);
+/* The number of available units. */
+unsigned yc_sem_value(const yc_sem *sem);
+
+typedef struct yc_event {
+    int yc__set;               /* private: 1 while set */
+    struct yc__wq yc__waiters; /* private: blocked waiters */
+} yc_event;
+#define YC_EVENT_INIT {0, {0, 0}}
+
+/* Initialises the event as set (set != 0) or clear. */
+void yc_event_init(yc_event *e, int set);
+/* Sets the event and wakes every waiter; it stays set until cleared. */
+void yc_event_set(yc_event *e);
+/* Clears the event. */
+void yc_event_clear(yc_event *e);
+/* Whether the event is set. */
+int yc_event_is_set(const yc_event *e);
+/* Waits until the event is set (returns at once if it is). Returns 0,
+   YC_ETIMEDOUT or YC_ECANCELED. */
+YC_COROUTINE int yc_event_wait(yc_event *e, int64_t deadline);
+
+typedef struct yc_cond {
+    struct yc__wq yc__waiters; /* private: blocked waiters */
+} yc_cond;
+#define YC_COND_INIT {{0, 0}}
+
+/* Same as zero-initialising. */
+void yc_cond_init(yc_cond *c);
+/* Unlocks m, which the caller must hold, waits for a signal, and locks m
+   again before returning, whatever the outcome (the relock ignores
+   cancellation and deadlines, as pthread_cond_wait does). Returns 0,
+   YC_ETIMEDOUT, YC_ECANCELED, or YC_EPERM if the caller does not hold m.
+   A wake-up means "check your condition", as with pthreads. */
+YC_COROUTINE int yc_cond_wait(yc_cond *c, yc_mutex *m, int64_t deadline);
+/* Wakes the longest waiter, if any. */
+void yc_cond_signal(yc_cond *c);
+/* Wakes every waiter. */
+void yc_cond_broadcast(yc_cond *c);
+
+/* ---------------------------------------------------------------------
+   Channels
+
+   A channel carries messages of a fixed size (given at creation) in FIFO
+   order. Its capacity says how many it buffers: 0 is a rendezvous (a send
+   completes when a receiver takes the message), N blocks senders while N
+   are buffered (backpressure), YC_CHAN_UNBOUNDED never blocks senders.
+   After yc_chan_close, sends fail with YC_EPIPE, and receives return the
+   buffered messages, then YC_EPIPE.
+   --------------------------------------------------------------------- */
+typedef struct yc_chan yc_chan;
+#define YC_CHAN_UNBOUNDED ((size_t)-1) /* a capacity: no limit */
+
+/* Creates a channel of messages of elem_size bytes (0: messages that
+   carry only their count) holding up to `capacity` of them. The buffer
+   grows as messages pile up, so a large capacity costs nothing until it
+   is used. Returns 0 and sets *ch, or YC_ENOMEM. */
+int yc_chan_create(yc_chan **ch, size_t elem_size, size_t capacity);
+/* Frees the channel and the messages still buffered. Returns 0, or
+   YC_EBUSY (and frees nothing) while a micro-thread is blocked on it. */
+int yc_chan_free(yc_chan *ch);
+/* Sends a copy of the elem_size bytes at elem, waiting for room (or, for
+   a rendezvous, for a receiver). elem must stay valid while the call is
+   blocked. Returns 0; YC_EPIPE if the channel is or gets closed (the
+   message is not sent); YC_ETIMEDOUT, YC_ECANCELED (not sent either); or
+   YC_ENOMEM (an unbounded channel could not grow). */
+YC_COROUTINE int yc_chan_send(yc_chan *ch, const void *elem,
+                              int64_t deadline);
+/* Receives the oldest message into elem, waiting for one. Returns 0;
+   YC_EPIPE once the channel is closed and drained; YC_ETIMEDOUT or
+   YC_ECANCELED. */
+YC_COROUTINE int yc_chan_recv(yc_chan *ch, void *elem, int64_t deadline);
+/* Sends if that needs no waiting. Returns 0, YC_EAGAIN, YC_EPIPE or
+   YC_ENOMEM. Never suspends: usable from callbacks. */
+int yc_chan_try_send(yc_chan *ch, const void *elem);
+/* Receives if a message is ready. Returns 0, YC_EAGAIN or YC_EPIPE. Never
+   suspends. */
+int yc_chan_try_recv(yc_chan *ch, void *elem);
+/* Closes the channel: blocked senders fail with YC_EPIPE, blocked
+   receivers too (there is nothing buffered for them). Returns 0, or
+   YC_EPIPE if it was closed already. */
+int yc_chan_close(yc_chan *ch);
+/* The number of buffered messages. */
+size_t yc_chan_len(const yc_chan *ch);
+
+/* ---------------------------------------------------------------------
+   Select: waiting for the first of several operations
+   --------------------------------------------------------------------- */
+enum yc_select_kind {
+    YC_SELECT_SEND = 1,   /* yc_chan_send(chan, elem) */
+    YC_SELECT_RECV = 2,   /* yc_chan_recv(chan, elem) */
+    YC_SELECT_EVENT = 3,  /* the event is set */
+    YC_SELECT_FUTURE = 4, /* the future is resolved; its value to *elem */
+    YC_SELECT_TASK = 5    /* the task has finished (it is not joined) */
+};
+
+struct yc_future;
+
+/* One operation of a yc_select. */
+struct yc_select_op {
+    enum yc_select_kind kind; /* what to do or wait for */
+    union {
+        yc_chan *chan;             /* SEND, RECV */
+        yc_event *event;           /* EVENT */
+        struct yc_future *future;  /* FUTURE */
+        yc_task *task;             /* TASK */
+    } on;                          /* the object */
+    void *elem;   /* SEND: the message; RECV: where it goes; FUTURE: a
+                     void ** for the value, or NULL */
+    int result;   /* out, for the operation that completed: 0, YC_EPIPE
+                     (a closed channel), or the future's result */
+};
+
+/* Performs the first of the n operations that can complete, waiting
+   until one can; only that one takes effect. When several can complete
+   at once, the first in array order wins. Returns its index (>= 0) with
+   its outcome in ops[index].result, or YC_ETIMEDOUT, YC_ECANCELED, or
+   YC_EINVAL (an unknown kind). */
+YC_COROUTINE int yc_select(struct yc_select_op *ops, unsigned n,
+                           int64_t deadline);
+
+/* ---------------------------------------------------------------------
+   Futures: the callback-based core
+
+   A future is a result that some other party supplies later: a C
+   callback, a foreign event loop, or another OS thread. Coroutines await
+   it; plain C can attach a completion callback. It belongs to the
+   scheduler of the thread that created it, where waiters and callbacks
+   run. It is reference-counted, and yc_future_resolve, yc_future_ref and
+   yc_future_unref are safe from any thread: a resolve from another thread
+   wakes the owner's scheduler through its wake-up fd.
+   --------------------------------------------------------------------- */
+typedef struct yc_future yc_future;
+typedef void yc_future_cb(yc_future *f, void *arg);
+
+/* Creates a pending future owned by this thread's scheduler, holding one
+   reference for the caller. Returns 0 and sets *f, or YC_ENOMEM. */
+int yc_future_create(yc_future **f);
+/* Adds a reference (for another thread that will resolve it, say). */
+void yc_future_ref(yc_future *f);
+/* Drops a reference; the last one frees the future. */
+void yc_future_unref(yc_future *f);
+/* Resolves the future with `result` (0 or a negative code, by
+   convention) and `value`. The first resolve wins; later ones return
+   YC_EALREADY. Safe from any thread and from callbacks; never blocks. */
+int yc_future_resolve(yc_future *f, int result, void *value);
+/* Waits until the future is resolved and returns its result, storing its
+   value in *value unless value is NULL; returns YC_ETIMEDOUT or
+   YC_ECANCELED (the future stays pending) if the wait ends first. Any
+   number of micro-threads may wait for the same future. */
+YC_COROUTINE int yc_future_await(yc_future *f, void **value,
+                                 int64_t deadline);
+/* Whether the future has been resolved. */
+int yc_future_is_resolved(const yc_future *f);
+/* Calls cb(f, arg) once the future is resolved, on the owner's thread:
+   at once if it already is. One callback per future. Returns 0, YC_EBUSY
+   if a callback is set, or YC_EINVAL from another thread. */
+int yc_future_on_done(yc_future *f, yc_future_cb *cb, void *arg);
+
+/* ---------------------------------------------------------------------
+   The scheduler and foreign event loops
+
+   Each OS thread has its own scheduler, created on first use. A program
+   whose main loop is someone else's (libuv, libev, a GUI) drives it with
+   two calls: watch yc_sched_fd() for readability and, whenever it is
+   readable or the returned time has passed, call yc_sched_run_ready().
+   --------------------------------------------------------------------- */
+typedef struct yc__sched yc_sched;
+
+/* This thread's scheduler. */
+yc_sched *yc_sched_current(void);
+
+/* A file descriptor that becomes readable when this thread's scheduler
+   has work that arrived from outside (another thread's resolve or post,
+   and later I/O). Owned by the runtime: do not close or read it. */
+int yc_sched_fd(void);
+
+/* Runs one round of this thread's scheduler without blocking: fires the
+   timers that are due, takes in work from other threads, and runs every
+   micro-thread that is ready. Returns 0 if micro-threads are ready again
+   (call again soon), the nanoseconds until the next timer, or -1 if no
+   timer is pending (wait for yc_sched_fd). YC_EINVAL if called from a
+   micro-thread. */
+int64_t yc_sched_run_ready(void);
+
+/* Runs fn(arg) on scheduler s's thread, between micro-threads, at its
+   next round (a way to hand work, or a spawn, to another thread). Safe
+   from any thread. Returns 0 or YC_ENOMEM (fn will not run). */
+int yc_sched_post(yc_sched *s, void (*fn)(void *arg), void *arg);
+
+/* Wakes scheduler s if it is waiting, so that it runs a round. Safe from
+   any thread. */
+void yc_sched_wake(yc_sched *s);
+
+/* While s holds a reference taken with yc_sched_ref, it expects work from
+   outside (a yc_sched_post from a thread it does not know about, say), so
+   when nothing else can happen it waits for its wake-up fd instead of
+   reporting a deadlock. yc_sched_unref drops the reference and wakes s.
+   Both are safe from any thread. (A task awaiting a future needs no
+   reference: the future counts.) */
+void yc_sched_ref(yc_sched *s);
+void yc_sched_unref(yc_sched *s);
+
+/* ---------------------------------------------------------------------
+   Diagnostics
+
+   When no micro-thread can run, no timer is pending, nothing can arrive
+   from outside and micro-threads are still blocked, the program ends
+   with status 2 after listing each blocked micro-thread, what it waits
+   in and the file:line of each coroutine up its chain.
+   --------------------------------------------------------------------- */
+
+/* Turns the exit report on or off: at exit, list the tasks that finished
+   but were never joined, and those still blocked (never resumed). On by
+   default in a runtime built with YC_DEBUG (CMake build type Debug). */
+void yc_debug_report(int enable);
+
+/* ---------------------------------------------------------------------
+   Stackful micro-threads
+
+   Code that was not written for coroutines (a library's callback, a
+   blocking-style function) can suspend when it runs on a stackful
+   micro-thread: a micro-thread with a stack of its own. There, every
+   coroutine called through its plain prototype, every blocking yc_* call
+   and yc_yield() suspends the micro-thread instead of blocking the
+   scheduler. Coroutines lowered stackfully (yieldc --stackful, or a
+   coroutine a state machine cannot express) run this way too.
+   --------------------------------------------------------------------- */
+
+/* Starts fn(arg) on a new stackful micro-thread whose stack has stack_size
+   usable bytes (0: the default, see yc_stack_default), and returns its
+   handle: join it with yc_task_join(t, &ret, sizeof ret, deadline) to get
+   fn's result (a void *), or detach it. The stack has a guard page: an
+   overflow ends the program with a message naming the micro-thread and
+   its stack size. Never suspends; it runs when the caller next does. */
+yc_task *yc_go(void *(*fn)(void *arg), void *arg, size_t stack_size);
+
+/* Puts the running stackful micro-thread at the back of the run queue and
+   lets the others run. Returns 0, or YC_EPERM when the caller is not on a
+   stackful micro-thread (a coroutine uses YC_YIELD() instead). */
+int yc_yield(void);
+
+/* Whether the caller runs on a stackful micro-thread. */
+int yc_on_stack(void);
+
+/* Sets the default size of new stacks in bytes, rounded up to pages
+   (initially 256 KiB; untouched pages cost no memory). Call it before
+   starting stackful micro-threads. */
+void yc_stack_default(size_t bytes);
 
 #ifdef __cplusplus
 }

@@ -1,39 +1,80 @@
 /* sched.c - the stackless scheduler: one per OS thread, a FIFO run queue
-   of tasks, each running a chain of coroutine frames. */
-#include "sched.h"
+   of tasks, each running a chain of coroutine frames; rounds, idling and
+   the calls that let a foreign event loop drive it. */
+#include "report.h"
+#include "stackful.h"
+#include "task.h"
 
-#include <stdio.h>
-#include <stdlib.h>
+#include <pthread.h>
+#include <string.h>
 
 static _Thread_local struct yc__sched_full *current;
 
+static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+static pthread_key_t key; /* destroys a thread's scheduler at its exit */
+
+static void destroy(struct yc__sched_full *s);
 static void destroy_at_exit(void);
+static void destroy_at_thread_exit(void *s);
+
+static void make_key(void) {
+    if (pthread_key_create(&key, destroy_at_thread_exit) != 0) {
+        fputs("yieldc: cannot create a thread-specific key\n", stderr);
+        abort();
+    }
+    /* The main thread's scheduler is torn down at exit, where thread
+       destructors do not run, so that leak checkers see only the
+       program's own leaks. */
+    atexit(destroy_at_exit);
+}
 
 struct yc__sched *yc__sched_get(void) {
     if (YC__LIKELY(current != NULL))
         return &current->abi;
+    pthread_once(&key_once, make_key);
     struct yc__sched_full *s = calloc(1, sizeof *s);
-    if (!s) {
-        fputs("yieldc: out of memory creating a scheduler\n", stderr);
+    if (!s)
+        yc__oom("creating a scheduler");
+    int rc = yc__wake_init(&s->wake);
+    if (rc) {
+        fprintf(stderr, "yieldc: cannot create a scheduler's wake-up fd: %s\n",
+                strerror(-rc));
         abort();
     }
     s->next_id = 1;
     current = s;
-    /* The main thread's scheduler is torn down at exit so that leak
-       checkers see only the program's own leaks. */
-    static int registered;
-    if (!registered) {
-        registered = 1;
-        atexit(destroy_at_exit);
-    }
+    pthread_setspecific(key, s);
     return &s->abi;
 }
 
+struct yc__sched_full *yc__sched_peek(void) {
+    return current;
+}
+
+void yc__assert_fail(const char *expr, const char *file, int line) {
+    fprintf(stderr, "yieldc: internal error: %s:%d: assertion '%s' failed\n",
+            file, line, expr);
+    abort();
+}
+
+void yc__oom(const char *what) {
+    fprintf(stderr, "yieldc: out of memory %s\n", what);
+    abort();
+}
+
+void yc__bad_state(const char *coroutine, unsigned state) {
+    fprintf(stderr,
+            "yieldc: corrupted frame: coroutine '%s' has no resume state "
+            "%u\n",
+            coroutine, state);
+    abort();
+}
+
 /* ------------------------------------------------------------------ */
-/* Tasks and the run queue                                             */
+/* The run queue                                                       */
 /* ------------------------------------------------------------------ */
 
-static void enqueue(struct yc__sched_full *s, struct yc__task *t) {
+void yc__enqueue(struct yc__sched_full *s, struct yc__task *t) {
     t->next = NULL;
     if (s->tail)
         s->tail->next = t;
@@ -53,31 +94,6 @@ static struct yc__task *dequeue(struct yc__sched_full *s) {
     return t;
 }
 
-static struct yc__task *task_new(struct yc__sched_full *s,
-                                 struct yc__frame *root) {
-    struct yc__task *t = s->free_tasks;
-    if (t) {
-        s->free_tasks = t->next;
-    } else {
-        t = malloc(sizeof *t);
-        if (!t) {
-            fputs("yieldc: out of memory creating a task\n", stderr);
-            abort();
-        }
-    }
-    t->next = NULL;
-    t->top = root;
-    t->flags = 0;
-    t->id = s->next_id++;
-    s->ntasks++;
-    return t;
-}
-
-static void task_free(struct yc__sched_full *s, struct yc__task *t) {
-    t->next = s->free_tasks;
-    s->free_tasks = t;
-}
-
 /* Runs task t from its innermost frame until it suspends or its root frame
    returns. When a frame returns, task->top is left pointing at it so that
    its caller, resumed next, can read the result and free it. */
@@ -89,12 +105,7 @@ static void resume(struct yc__sched_full *s, struct yc__task *t) {
     while (f->step(f, &s->abi) == YC__DONE) {
         t->top = f;
         if (!f->caller) {
-            t->flags |= YC__TASK_DONE;
-            s->ntasks--;
-            if (t->flags & YC__TASK_DETACHED) {
-                yc__frame_free(&s->abi, f);
-                task_free(s, t);
-            }
+            yc__task_finished(s, yc__task_of(t));
             break;
         }
         f = f->caller;
@@ -104,71 +115,124 @@ static void resume(struct yc__sched_full *s, struct yc__task *t) {
 }
 
 void yc__yield(struct yc__sched *abi, struct yc__frame *f, unsigned state) {
-    struct yc__sched_full *s = yc__full(abi);
     f->state = state;
     abi->cur->top = f;
-    enqueue(s, abi->cur);
+    yc__enqueue(yc__full(abi), abi->cur);
 }
 
-void yc__spawn(struct yc__sched *abi, struct yc__frame *f) {
-    struct yc__sched_full *s = yc__full(abi);
-    struct yc__task *t = task_new(s, f);
-    t->flags |= YC__TASK_DETACHED;
-    enqueue(s, t);
+/* ------------------------------------------------------------------ */
+/* Rounds                                                              */
+/* ------------------------------------------------------------------ */
+
+/* One round: fire the timers that are due (reading the clock only if a
+   timer is pending: see yc__now), take in work from other threads, then
+   run each task that is ready now, once. Tasks made ready during the
+   round (by a yield, a wake-up) run in the next one, so a task that
+   yields in a loop cannot starve timers and the outside world. */
+static void run_round(struct yc__sched_full *s) {
+    s->now_valid = 0;
+    if (s->timers.n)
+        yc__timer_run(s);
+    if (yc__wake_pending(&s->wake))
+        yc__wake_drain(s);
+    struct yc__task *last = s->tail;
+    while (last) {
+        struct yc__task *t = dequeue(s);
+        int is_last = t == last;
+        resume(s, t);
+        if (is_last)
+            break;
+    }
 }
 
-/* Nothing can run and the awaited task has not finished: report every
-   blocked task and end the program rather than hang. */
-static void deadlock(struct yc__sched_full *s, struct yc__task *waited) {
-    fprintf(stderr,
-            "yieldc: deadlock: no micro-thread can run, and task %u has not "
-            "finished (%u task%s blocked)\n",
-            waited->id, s->ntasks, s->ntasks == 1 ? "" : "s");
-    exit(2);
+/* Nothing is ready: block until the next timer is due or something
+   arrives from outside; if nothing can ever come, it is a deadlock. */
+static void wait_for_work(struct yc__sched_full *s) {
+    int64_t next = yc__timer_next(&s->timers);
+    if (next < 0 && !s->nexternal && !yc__wake_pending(&s->wake) &&
+        !yc__wake_expected(&s->wake))
+        yc__deadlock(s);
+    int64_t timeout = -1;
+    if (next >= 0) {
+        timeout = next - yc__clock_read();
+        if (timeout < 0)
+            timeout = 0;
+    }
+    yc__wake_wait(s, timeout);
 }
 
 void yc__run_sync(struct yc__sched *abi, struct yc__frame *f) {
+    if (abi->fiber) {
+        /* On a stackful micro-thread the call suspends the stack. */
+        yc__fiber_run(abi, f);
+        return;
+    }
     struct yc__sched_full *s = yc__full(abi);
-    struct yc__task *t = task_new(s, f);
+    struct yc_task *t = yc__task_new(s, f, YC__TASK_SYNC);
+    t->up.outer = yc__cur(abi);
+    if (!s->running)
+        s->now_valid = 0;
     /* The call runs at once, like the plain call it stands for; other
        tasks run only while it is suspended. */
-    resume(s, t);
-    while (!(t->flags & YC__TASK_DONE)) {
-        struct yc__task *next = dequeue(s);
-        if (!next)
-            deadlock(s, t);
-        resume(s, next);
+    resume(s, &t->abi);
+    while (!(t->abi.flags & YC__TASK_DONE)) {
+        if (!s->head)
+            wait_for_work(s);
+        run_round(s);
     }
-    task_free(s, t);
+    yc__task_release(s, t);
 }
 
-void yc__bad_state(const char *coroutine, unsigned state) {
-    fprintf(stderr,
-            "yieldc: corrupted frame: coroutine '%s' has no resume state "
-            "%u\n",
-            coroutine, state);
-    abort();
+/* ------------------------------------------------------------------ */
+/* Driven by a foreign event loop                                      */
+/* ------------------------------------------------------------------ */
+
+yc_sched *yc_sched_current(void) { return yc__sched_get(); }
+
+int yc_sched_fd(void) { return yc__full(yc__sched_get())->wake.epfd; }
+
+int64_t yc_sched_run_ready(void) {
+    struct yc__sched_full *s = yc__full(yc__sched_get());
+    if (s->running)
+        return YC_EINVAL;
+    /* Clears the fd, so that the loop does not report it again. */
+    yc__wake_wait(s, 0);
+    run_round(s);
+    if (s->head || yc__wake_pending(&s->wake))
+        return 0;
+    int64_t next = yc__timer_next(&s->timers);
+    if (next < 0)
+        return -1;
+    int64_t left = next - yc__clock_read();
+    return left > 0 ? left : 0;
 }
 
 /* ------------------------------------------------------------------ */
 /* Teardown                                                            */
 /* ------------------------------------------------------------------ */
 
+static void destroy(struct yc__sched_full *s) {
+    yc__exit_report(s);
+    yc__task_destroy_all(s);
+    yc__fiber_destroy_all();
+    yc__timer_destroy(s);
+    yc__wake_destroy(&s->wake);
+    yc__frame_pool_destroy(&s->abi);
+    free(s);
+}
+
 static void destroy_at_exit(void) {
     struct yc__sched_full *s = current;
     /* exit() from inside a coroutine: frames are still in use. */
     if (!s || s->running)
         return;
-    struct yc__task *t;
-    while ((t = dequeue(s)) != NULL) {
-        yc__frame_free_chain(&s->abi, t->top);
-        task_free(s, t);
-    }
-    while ((t = s->free_tasks) != NULL) {
-        s->free_tasks = t->next;
-        free(t);
-    }
-    yc__frame_pool_destroy(&s->abi);
     current = NULL;
-    free(s);
+    destroy(s);
+}
+
+static void destroy_at_thread_exit(void *p) {
+    struct yc__sched_full *s = p;
+    current = NULL;
+    if (!s->running)
+        destroy(s);
 }

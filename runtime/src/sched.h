@@ -5,10 +5,20 @@
 #include "yieldc.h"
 #include "yieldc/abi.h"
 
-enum {
-    YC__TASK_DONE = 1u << 0,    /* the root frame has returned */
-    YC__TASK_DETACHED = 1u << 1 /* nobody waits: freed when it finishes */
-};
+#include "timer.h"
+#include "wake.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Internal invariants stay checked in release builds. */
+#define yc_assert(x)                                                           \
+    ((void)(YC__LIKELY(x) ? 0 : (yc__assert_fail(#x, __FILE__, __LINE__), 0)))
+void yc__assert_fail(const char *expr, const char *file, int line);
+
+/* Ends the program with "yieldc: out of memory <what>": for allocations
+   that have no caller to report to (a frame, a task). */
+void yc__oom(const char *what);
 
 /* A block of memory carved into frames of one size class. */
 struct yc__chunk {
@@ -16,20 +26,72 @@ struct yc__chunk {
 };
 
 /* One scheduler per OS thread. The ABI part comes first so that generated
-   code and the runtime see the same struct yc__sched. */
+   code and the runtime see the same struct yc__sched.
+
+   A round (see sched.c) reads the clock, fires due timers, takes in work
+   posted by other threads, then runs the tasks that were ready when the
+   round began. When nothing is ready, the scheduler blocks in the wake
+   poller until the next timer or a wake-up. */
 struct yc__sched_full {
-    struct yc__sched abi;        /* running task and frame pool */
-    struct yc__task *head;       /* run queue: next task to resume */
-    struct yc__task *tail;       /* run queue: last task */
-    struct yc__task *free_tasks; /* recycled task structs */
-    struct yc__chunk *chunks;    /* frame memory, for the exit cleanup */
-    unsigned ntasks;             /* tasks started and not yet finished */
-    unsigned next_id;            /* id of the next task */
-    unsigned running;            /* nesting depth of step calls in progress */
+    struct yc__sched abi;              /* running task and frame pool */
+    struct yc__task *head;             /* run queue: next task to resume */
+    struct yc__task *tail;             /* run queue: last task */
+    struct yc_task *all_head;          /* every live task, oldest first */
+    struct yc_task *all_tail;          /* the newest live task */
+    struct yc__chunk *chunks;          /* frame memory, for the exit cleanup */
+    unsigned nchunks;                  /* chunks allocated */
+    char *bump[YC__FRAME_CLASSES];     /* per size class: the unused part of
+                                          its newest chunk ... */
+    char *bump_end[YC__FRAME_CLASSES]; /* ... up to here */
+    struct yc__scope *free_scopes;     /* recycled deadline scopes */
+    unsigned ntasks;                   /* tasks started and not yet finished */
+    unsigned next_id;                  /* id of the next task */
+    unsigned running;                  /* nesting depth of step calls */
+    unsigned nexternal;                /* blocked waits that something outside
+                                          the scheduler may end (futures): while
+                                          nonzero, idling is not a deadlock */
+    int64_t now;                       /* the clock as read in this round; valid
+                                          when now_valid */
+    int now_valid;                     /* the clock was read in this round: it
+                                          is read lazily, at most once a round,
+                                          so rounds that need no time (a
+                                          ping-pong) cost no clock read */
+    struct yc__heap timers;            /* pending deadlines */
+    struct yc__wake wake;              /* wake-up fd and cross-thread queue */
 };
 
 static inline struct yc__sched_full *yc__full(struct yc__sched *s) {
     return (struct yc__sched_full *)s;
+}
+
+/* This thread's scheduler if it has one, else NULL (never creates one). */
+struct yc__sched_full *yc__sched_peek(void);
+
+/* Appends task t to the back of the run queue. */
+void yc__enqueue(struct yc__sched_full *s, struct yc__task *t);
+
+/* Reads the monotonic clock into s->now (clock.c). */
+void yc__clock_update(struct yc__sched_full *s);
+
+/* The current round's time: the clock as read the first time the round
+   asks for it. */
+static inline int64_t yc__now(struct yc__sched_full *s) {
+    if (!s->now_valid)
+        yc__clock_update(s);
+    return s->now;
+}
+/* The monotonic clock in nanoseconds, read now (clock.c). */
+int64_t yc__clock_read(void);
+
+/* Memory for runtime structs that come and go as often as frames (tasks),
+   from the frame pool: no malloc once the pool is warm. */
+static inline void *yc__pool_alloc(struct yc__sched_full *s, unsigned size) {
+    return yc__frame_alloc(&s->abi, size);
+}
+static inline void yc__pool_free(struct yc__sched_full *s, void *p,
+                                 unsigned size) {
+    ((struct yc__frame *)p)->size = size;
+    yc__frame_free(&s->abi, (struct yc__frame *)p);
 }
 
 /* Frees every frame of a task's chain, from f up to its root. */

@@ -103,6 +103,9 @@ struct yc__sched {
     yc__fn await_fn;                       /* the requested wrapper, or 0 */
     struct yc__frame *await_caller;        /* the awaiting frame */
     struct yc__frame *await_frame;         /* the callee's new frame, or 0 */
+    struct yc__fiber *fiber;               /* the stackful micro-thread
+                                              running now, or NULL on the
+                                              scheduler's own stack */
 };
 
 void *yc__frame_alloc_slow(struct yc__sched *s, unsigned size);
@@ -174,6 +177,30 @@ struct yc__coro_info {
 void yc__register(const struct yc__coro_info *infos, unsigned n);
 /* The record of the coroutine whose step function is step, or NULL. */
 const struct yc__coro_info *yc__coro_lookup(yc__step_fn step);
+
+/* ---------------------------------------------------------------------
+   The stackful form. A coroutine lowered stackfully keeps its body as a
+   plain C function; its frame holds a yc__fiber_slot after the result.
+   The first step gives the frame its own stack and runs entry(frame) on
+   it; a suspension inside (a wrapper's yc__run_sync, yc__fiber_yield)
+   switches back, and the step returns YC__SUSPENDED. On a stackful
+   micro-thread (s->fiber != NULL) every wrapper runs its coroutine on the
+   current stack, suspending it when the coroutine suspends.
+   --------------------------------------------------------------------- */
+struct yc__fiber;
+
+struct yc__fiber_slot {
+    void (*entry)(struct yc__frame *f); /* runs the body, stores the result */
+    struct yc__fiber *fiber;            /* the stack, once started */
+    size_t stack_size;                  /* its size; 0 for the default */
+};
+
+/* The step function of every stackful frame. */
+int yc__fiber_step(struct yc__frame *f, struct yc__sched *s,
+                   struct yc__fiber_slot *slot);
+/* YC_YIELD() in a stackful body: queue this micro-thread at the back and
+   switch to the scheduler until it is resumed. */
+void yc__fiber_yield(struct yc__sched *s);
 
 /* This OS thread's scheduler, created on first use. */
 struct yc__sched *yc__sched_get(void);

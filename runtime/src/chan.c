@@ -1,0 +1,178 @@
+/* chan.c - channels: bounded, unbounded and rendezvous, with close. */
+#include "chan.h"
+#include "prim.h"
+
+#include <string.h>
+
+#define MIN_SLOTS 16
+
+static void copy(void *to, const void *from, size_t n) {
+    if (n)
+        memcpy(to, from, n);
+}
+
+static unsigned char *slot(const yc_chan *ch, size_t i) {
+    return ch->buf + ((ch->head + i) % ch->bufcap) * ch->esize;
+}
+
+/* Makes room for one more buffered message (len < cap). Returns 0 or
+   YC_ENOMEM. The ring is unrolled into the new buffer, oldest first. */
+static int grow(yc_chan *ch) {
+    if (ch->len < ch->bufcap)
+        return 0;
+    size_t n = ch->bufcap ? ch->bufcap * 2 : MIN_SLOTS;
+    if (n > ch->cap || n < ch->bufcap)
+        n = ch->cap;
+    if (ch->esize && n > SIZE_MAX / ch->esize)
+        return YC_ENOMEM;
+    unsigned char *buf = malloc(ch->esize ? n * ch->esize : 1);
+    if (!buf)
+        return YC_ENOMEM;
+    for (size_t i = 0; i < ch->len; i++)
+        copy(buf + i * ch->esize, slot(ch, i), ch->esize);
+    free(ch->buf);
+    ch->buf = buf;
+    ch->bufcap = n;
+    ch->head = 0;
+    return 0;
+}
+
+static void push(yc_chan *ch, const void *elem) {
+    copy(slot(ch, ch->len), elem, ch->esize);
+    ch->len++;
+}
+
+static void pop(yc_chan *ch, void *elem) {
+    copy(elem, slot(ch, 0), ch->esize);
+    ch->head = (ch->head + 1) % ch->bufcap;
+    ch->len--;
+}
+
+int yc_chan_create(yc_chan **out, size_t elem_size, size_t capacity) {
+    *out = NULL;
+    yc_chan *ch = calloc(1, sizeof *ch);
+    if (!ch)
+        return YC_ENOMEM;
+    ch->esize = elem_size;
+    ch->cap = capacity;
+    *out = ch;
+    return 0;
+}
+
+int yc_chan_free(yc_chan *ch) {
+    if (!ch)
+        return 0;
+    if (!yc__wq_empty(&ch->senders) || !yc__wq_empty(&ch->receivers))
+        return YC_EBUSY;
+    free(ch->buf);
+    free(ch);
+    return 0;
+}
+
+size_t yc_chan_len(const yc_chan *ch) { return ch->len; }
+
+int yc_chan_try_send(yc_chan *ch, const void *elem) {
+    if (ch->closed)
+        return YC_EPIPE;
+    struct yc__wlink *l = yc__wq_first(&ch->receivers);
+    if (l) {
+        copy(l->data, elem, ch->esize);
+        yc__wait_wake(yc__full(yc__sched_get()), l->wait, l->index, 0);
+        return 0;
+    }
+    if (ch->len >= ch->cap)
+        return YC_EAGAIN;
+    int rc = grow(ch);
+    if (rc)
+        return rc;
+    push(ch, elem);
+    return 0;
+}
+
+int yc_chan_try_recv(yc_chan *ch, void *elem) {
+    struct yc__wlink *l = yc__wq_first(&ch->senders);
+    if (ch->len) {
+        pop(ch, elem);
+        /* The longest-waiting sender's message takes the freed slot. */
+        if (l) {
+            push(ch, l->data);
+            yc__wait_wake(yc__full(yc__sched_get()), l->wait, l->index, 0);
+        }
+        return 0;
+    }
+    if (l) {
+        copy(elem, l->data, ch->esize);
+        yc__wait_wake(yc__full(yc__sched_get()), l->wait, l->index, 0);
+        return 0;
+    }
+    return ch->closed ? YC_EPIPE : YC_EAGAIN;
+}
+
+int yc_chan_close(yc_chan *ch) {
+    if (ch->closed)
+        return YC_EPIPE;
+    ch->closed = 1;
+    struct yc__sched_full *s = yc__full(yc__sched_get());
+    yc__wq_wake_all(s, &ch->receivers, YC_EPIPE);
+    yc__wq_wake_all(s, &ch->senders, YC_EPIPE);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Blocking send and receive                                           */
+/* ------------------------------------------------------------------ */
+
+struct yc__yc_chan_send_args {
+    yc_chan *ch;      /* the channel */
+    const void *elem; /* the message */
+    int64_t deadline; /* when to give up */
+};
+struct send_frame {
+    struct yc__prim p;
+    struct yc__yc_chan_send_args a;
+    struct yc__wlink link; /* in ch->senders */
+};
+
+static int send_run(struct send_frame *f, struct yc__sched *s) {
+    if (f->p.hdr.state != 0)
+        return yc__prim_done(&f->p, f->p.wait.result);
+    int rc = yc__checkpoint(s);
+    if (!rc)
+        rc = yc_chan_try_send(f->a.ch, f->a.elem);
+    if (rc != YC_EAGAIN)
+        return yc__prim_done(&f->p, rc);
+    yc__prim_queue(&f->p, &f->a.ch->senders, &f->link, (void *)f->a.elem,
+                   f->a.ch);
+    return yc__prim_block(s, &f->p, 1, f->a.deadline);
+}
+
+YC__PRIMITIVE(yc_chan_send, struct send_frame, send_run,
+              (yc_chan * ch, const void *elem, int64_t deadline),
+              (ch, elem, deadline))
+
+struct yc__yc_chan_recv_args {
+    yc_chan *ch;      /* the channel */
+    void *elem;       /* where the message goes */
+    int64_t deadline; /* when to give up */
+};
+struct recv_frame {
+    struct yc__prim p;
+    struct yc__yc_chan_recv_args a;
+    struct yc__wlink link; /* in ch->receivers */
+};
+
+static int recv_run(struct recv_frame *f, struct yc__sched *s) {
+    if (f->p.hdr.state != 0)
+        return yc__prim_done(&f->p, f->p.wait.result);
+    int rc = yc__checkpoint(s);
+    if (!rc)
+        rc = yc_chan_try_recv(f->a.ch, f->a.elem);
+    if (rc != YC_EAGAIN)
+        return yc__prim_done(&f->p, rc);
+    yc__prim_queue(&f->p, &f->a.ch->receivers, &f->link, f->a.elem, f->a.ch);
+    return yc__prim_block(s, &f->p, 1, f->a.deadline);
+}
+
+YC__PRIMITIVE(yc_chan_recv, struct recv_frame, recv_run,
+              (yc_chan * ch, void *elem, int64_t deadline),
+              (ch, elem, deadline))

@@ -1,0 +1,164 @@
+/* group.c - task groups (nurseries): a set of tasks that a coroutine
+   waits for as a whole, with the first failure optionally cancelling the
+   rest, and cancellation flowing from the group's owner to its
+   children. */
+#include "prim.h"
+
+#include <string.h>
+
+/* Puts g on its owner's list of open groups, so that cancelling the
+   owner cancels g's children. */
+static void link_owner(yc_group *g) {
+    struct yc_task *o = g->yc__owner;
+    if (!o || (g->yc__flags & YC__GROUP_LINKED))
+        return;
+    g->yc__prev = NULL;
+    g->yc__next = o->groups;
+    if (o->groups)
+        o->groups->yc__prev = g;
+    o->groups = g;
+    g->yc__flags |= YC__GROUP_LINKED;
+}
+
+static void unlink_owner(yc_group *g) {
+    if (!(g->yc__flags & YC__GROUP_LINKED))
+        return;
+    if (g->yc__prev)
+        g->yc__prev->yc__next = g->yc__next;
+    else
+        g->yc__owner->groups = g->yc__next;
+    if (g->yc__next)
+        g->yc__next->yc__prev = g->yc__prev;
+    g->yc__flags &= ~YC__GROUP_LINKED;
+}
+
+void yc_group_init(yc_group *g, unsigned flags) {
+    memset(g, 0, sizeof *g);
+    g->yc__flags = flags & YC_GROUP_FAIL_FAST;
+    g->yc__owner = yc__cur(yc__sched_get());
+    link_owner(g);
+}
+
+unsigned yc_group_size(const yc_group *g) { return g->yc__count; }
+
+void yc__group_cancel_children(yc_group *g) {
+    for (struct yc_task *c = g->yc__children; c; c = c->sib_next)
+        yc_task_cancel(c);
+}
+
+void yc_group_cancel(yc_group *g) {
+    g->yc__flags |= YC__GROUP_CANCELLED;
+    yc__group_cancel_children(g);
+}
+
+int yc_group_add(yc_group *g, yc_task *t) {
+    if (!t ||
+        (t->abi.flags &
+         (YC__TASK_DETACHED | YC__TASK_SYNC | YC__TASK_JOINING)) ||
+        t->up.group || (t->ret_size != 0 && t->ret_size != sizeof(int)))
+        return YC_EINVAL;
+    link_owner(g);
+    t->up.group = g;
+    t->sib_next = NULL;
+    t->sib_prev = g->yc__last;
+    if (g->yc__last)
+        g->yc__last->sib_next = t;
+    else
+        g->yc__children = t;
+    g->yc__last = t;
+    g->yc__count++;
+    if (t->abi.flags & YC__TASK_DONE) {
+        yc__group_child_done(yc__full(yc__sched_get()), t);
+        return 0;
+    }
+    struct yc_task *o = g->yc__owner;
+    if ((g->yc__flags & YC__GROUP_CANCELLED) ||
+        (o && (o->abi.flags & YC__TASK_CANCELLED)))
+        yc_task_cancel(t);
+    return 0;
+}
+
+void yc__group_child_done(struct yc__sched_full *s, struct yc_task *t) {
+    yc_group *g = t->up.group;
+    if (t->ret_size == sizeof(int)) {
+        int r;
+        memcpy(&r, (char *)t->abi.top + t->ret_offset, sizeof r);
+        if (r < 0 && g->yc__err == 0) {
+            g->yc__err = r;
+            if (g->yc__flags & YC_GROUP_FAIL_FAST)
+                yc_group_cancel(g);
+        }
+    }
+    if (t->sib_prev)
+        t->sib_prev->sib_next = t->sib_next;
+    else
+        g->yc__children = t->sib_next;
+    if (t->sib_next)
+        t->sib_next->sib_prev = t->sib_prev;
+    else
+        g->yc__last = t->sib_prev;
+    g->yc__count--;
+    yc__task_free(s, t);
+    if (g->yc__count == 0)
+        yc__wq_wake_all(s, &g->yc__waiters, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Waiting for a group                                                 */
+/* ------------------------------------------------------------------ */
+
+struct yc__yc_group_wait_args {
+    yc_group *g;      /* the group */
+    int64_t deadline; /* when to cancel the children */
+};
+struct group_wait_frame {
+    struct yc__prim p;
+    struct yc__yc_group_wait_args a;
+    struct yc__wlink link; /* in g->yc__waiters */
+    int err;               /* why the children were cancelled, or 0 */
+};
+
+/* The group is empty: reset it for reuse and return. */
+static int finish(struct group_wait_frame *f) {
+    yc_group *g = f->a.g;
+    int rc = f->err ? f->err : g->yc__err;
+    g->yc__err = 0;
+    g->yc__flags &= ~YC__GROUP_CANCELLED;
+    unlink_owner(g);
+    return yc__prim_done(&f->p, rc);
+}
+
+/* State 1 waits for the children with the deadline; if it or a
+   cancellation comes first, the children are cancelled and state 2 waits
+   for them regardless, so that none outlives the call. */
+static int group_wait_run(struct group_wait_frame *f, struct yc__sched *s) {
+    yc_group *g = f->a.g;
+    switch (f->p.hdr.state) {
+    case 0:
+        f->err = yc__checkpoint(s);
+        if (!f->err) {
+            if (g->yc__count == 0)
+                return finish(f);
+            yc__prim_queue(&f->p, &g->yc__waiters, &f->link, NULL, g);
+            if (yc__prim_block(s, &f->p, 1, f->a.deadline) == YC__SUSPENDED)
+                return YC__SUSPENDED;
+            f->err = f->p.ret;
+        }
+        break;
+    case 1:
+        f->err = f->p.wait.result;
+        if (!f->err)
+            return finish(f);
+        break;
+    default:
+        return finish(f);
+    }
+    yc_group_cancel(g);
+    if (g->yc__count == 0)
+        return finish(f);
+    yc__prim_queue(&f->p, &g->yc__waiters, &f->link, NULL, g);
+    return yc__prim_block_shielded(s, &f->p, 2);
+}
+
+YC__PRIMITIVE(yc_group_wait, struct group_wait_frame, group_wait_run,
+              (yc_group * g, int64_t deadline), (g, deadline))

@@ -1,0 +1,24 @@
+/* report.h - what the runtime says about its tasks: names, the deadlock
+   report and the exit report. */
+#ifndef YC_REPORT_H
+#define YC_REPORT_H
+
+#include "task.h"
+
+/* The name of the coroutine task t was started with, or "?" if its file
+   did not register it. */
+const char *yc__task_name(const struct yc_task *t);
+
+/* Prints the blocked tasks to stderr, with what each waits in and the
+   file:line of each registered coroutine up its chain. */
+void yc__report_blocked(struct yc__sched_full *s, const char *indent);
+
+/* Nothing can run, nothing is pending, and tasks are blocked: reports
+   them and exits with status 2. */
+void yc__deadlock(struct yc__sched_full *s);
+
+/* At exit, if yc_debug_report is on: lists the tasks that finished and
+   were never joined and those that never resumed. */
+void yc__exit_report(struct yc__sched_full *s);
+
+#endif

@@ -1,0 +1,18 @@
+/* stackful.h - stackful micro-threads, as seen by the scheduler. */
+#ifndef YC_STACKFUL_H
+#define YC_STACKFUL_H
+
+#include "yieldc/abi.h"
+
+/* Runs frame f (a coroutine call made through a plain wrapper) on the
+   running stackful micro-thread s->fiber: f's caller becomes the
+   micro-thread's frame, and if f suspends, so does the whole stack until
+   f has finished. The frame stays allocated for the caller to read. */
+void yc__fiber_run(struct yc__sched *s, struct yc__frame *f);
+
+/* Frees the stacks of this thread's stackful micro-threads that never
+   finished (the scheduler's teardown; their frames are freed with their
+   tasks). */
+void yc__fiber_destroy_all(void);
+
+#endif

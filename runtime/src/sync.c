@@ -1,0 +1,259 @@
+/* sync.c - mutex, semaphore, event and condition variable.
+
+   All four keep their waiters in a FIFO wait queue, and a release hands
+   the mutex or the semaphore unit straight to the longest waiter rather
+   than letting whoever runs next grab it: that is what makes them fair,
+   and it means "free" implies "nobody waiting". A single scheduler runs
+   one task at a time, so checking a condition and queueing on it cannot
+   be split by a wake-up: no wake-up is lost. */
+#include "prim.h"
+
+#include <limits.h>
+
+/* ------------------------------------------------------------------ */
+/* Mutex                                                               */
+/* ------------------------------------------------------------------ */
+
+/* Plain C outside any micro-thread holds a mutex as this one holder. */
+static char plain_holder;
+
+/* Who is calling now, as a mutex holder. */
+static void *holder(struct yc__sched *s) {
+    struct yc_task *t = yc__cur(s);
+    return t ? (void *)t : (void *)&plain_holder;
+}
+
+/* Who is calling primitive frame f, as a mutex holder: for a call from
+   plain C, which runs as a task of its own (yc__run_sync) whose root is
+   f, the holder is whoever made the plain call, so that its unlock
+   matches. */
+static void *holder_of(struct yc__sched *s, struct yc__frame *f) {
+    struct yc_task *t = yc__cur(s);
+    if (!f->caller && (t->abi.flags & YC__TASK_SYNC))
+        t = t->up.outer;
+    return t ? (void *)t : (void *)&plain_holder;
+}
+
+/* Hands m to its first waiter, or frees it. */
+static void release(struct yc__sched_full *s, yc_mutex *m) {
+    struct yc__wlink *l = yc__wq_first(&m->yc__waiters);
+    if (l) {
+        m->yc__owner = l->data;
+        yc__wait_wake(s, l->wait, l->index, 0);
+    } else {
+        m->yc__owner = NULL;
+    }
+}
+
+void yc_mutex_init(yc_mutex *m) {
+    m->yc__owner = NULL;
+    m->yc__waiters.yc__head = m->yc__waiters.yc__tail = NULL;
+}
+
+struct yc__yc_mutex_lock_args {
+    yc_mutex *m;      /* the mutex */
+    int64_t deadline; /* when to give up */
+};
+struct lock_frame {
+    struct yc__prim p;
+    struct yc__yc_mutex_lock_args a;
+    struct yc__wlink link; /* in m->yc__waiters; data: the holder */
+};
+
+static int lock_run(struct lock_frame *f, struct yc__sched *s) {
+    if (f->p.hdr.state != 0)
+        return yc__prim_done(&f->p, f->p.wait.result);
+    yc_mutex *m = f->a.m;
+    void *me = holder_of(s, &f->p.hdr);
+    if (m->yc__owner == me)
+        return yc__prim_done(&f->p, YC_EDEADLK);
+    int rc = yc__checkpoint(s);
+    if (rc)
+        return yc__prim_done(&f->p, rc);
+    if (!m->yc__owner) {
+        m->yc__owner = me;
+        return yc__prim_done(&f->p, 0);
+    }
+    yc__prim_queue(&f->p, &m->yc__waiters, &f->link, me, m);
+    return yc__prim_block(s, &f->p, 1, f->a.deadline);
+}
+
+YC__PRIMITIVE(yc_mutex_lock, struct lock_frame, lock_run,
+              (yc_mutex * m, int64_t deadline), (m, deadline))
+
+int yc_mutex_trylock(yc_mutex *m) {
+    if (m->yc__owner)
+        return YC_EBUSY;
+    m->yc__owner = holder(yc__sched_get());
+    return 0;
+}
+
+int yc_mutex_unlock(yc_mutex *m) {
+    struct yc__sched *s = yc__sched_get();
+    if (m->yc__owner != holder(s))
+        return YC_EPERM;
+    release(yc__full(s), m);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Semaphore                                                           */
+/* ------------------------------------------------------------------ */
+
+void yc_sem_init(yc_sem *sem, unsigned value) {
+    sem->yc__value = value;
+    sem->yc__waiters.yc__head = sem->yc__waiters.yc__tail = NULL;
+}
+
+unsigned yc_sem_value(const yc_sem *sem) { return sem->yc__value; }
+
+int yc_sem_tryacquire(yc_sem *sem) {
+    if (!sem->yc__value)
+        return YC_EAGAIN;
+    sem->yc__value--;
+    return 0;
+}
+
+int yc_sem_release(yc_sem *sem) {
+    struct yc__wlink *l = yc__wq_first(&sem->yc__waiters);
+    if (l) {
+        yc__wait_wake(yc__full(yc__sched_get()), l->wait, l->index, 0);
+        return 0;
+    }
+    if (sem->yc__value == UINT_MAX)
+        return YC_EINVAL;
+    sem->yc__value++;
+    return 0;
+}
+
+struct yc__yc_sem_acquire_args {
+    yc_sem *sem;      /* the semaphore */
+    int64_t deadline; /* when to give up */
+};
+struct acquire_frame {
+    struct yc__prim p;
+    struct yc__yc_sem_acquire_args a;
+    struct yc__wlink link; /* in sem->yc__waiters */
+};
+
+static int acquire_run(struct acquire_frame *f, struct yc__sched *s) {
+    if (f->p.hdr.state != 0)
+        return yc__prim_done(&f->p, f->p.wait.result);
+    int rc = yc__checkpoint(s);
+    if (rc || yc_sem_tryacquire(f->a.sem) == 0)
+        return yc__prim_done(&f->p, rc);
+    yc__prim_queue(&f->p, &f->a.sem->yc__waiters, &f->link, NULL, f->a.sem);
+    return yc__prim_block(s, &f->p, 1, f->a.deadline);
+}
+
+YC__PRIMITIVE(yc_sem_acquire, struct acquire_frame, acquire_run,
+              (yc_sem * sem, int64_t deadline), (sem, deadline))
+
+/* ------------------------------------------------------------------ */
+/* Event                                                               */
+/* ------------------------------------------------------------------ */
+
+void yc_event_init(yc_event *e, int set) {
+    e->yc__set = set != 0;
+    e->yc__waiters.yc__head = e->yc__waiters.yc__tail = NULL;
+}
+
+void yc_event_set(yc_event *e) {
+    e->yc__set = 1;
+    yc__wq_wake_all(yc__full(yc__sched_get()), &e->yc__waiters, 0);
+}
+
+void yc_event_clear(yc_event *e) { e->yc__set = 0; }
+
+int yc_event_is_set(const yc_event *e) { return e->yc__set; }
+
+struct yc__yc_event_wait_args {
+    yc_event *e;      /* the event */
+    int64_t deadline; /* when to give up */
+};
+struct event_frame {
+    struct yc__prim p;
+    struct yc__yc_event_wait_args a;
+    struct yc__wlink link; /* in e->yc__waiters */
+};
+
+static int event_run(struct event_frame *f, struct yc__sched *s) {
+    if (f->p.hdr.state != 0)
+        return yc__prim_done(&f->p, f->p.wait.result);
+    int rc = yc__checkpoint(s);
+    if (rc || f->a.e->yc__set)
+        return yc__prim_done(&f->p, rc);
+    yc__prim_queue(&f->p, &f->a.e->yc__waiters, &f->link, NULL, f->a.e);
+    return yc__prim_block(s, &f->p, 1, f->a.deadline);
+}
+
+YC__PRIMITIVE(yc_event_wait, struct event_frame, event_run,
+              (yc_event * e, int64_t deadline), (e, deadline))
+
+/* ------------------------------------------------------------------ */
+/* Condition variable                                                  */
+/* ------------------------------------------------------------------ */
+
+void yc_cond_init(yc_cond *c) {
+    c->yc__waiters.yc__head = c->yc__waiters.yc__tail = NULL;
+}
+
+void yc_cond_signal(yc_cond *c) {
+    struct yc__wlink *l = yc__wq_first(&c->yc__waiters);
+    if (l)
+        yc__wait_wake(yc__full(yc__sched_get()), l->wait, l->index, 0);
+}
+
+void yc_cond_broadcast(yc_cond *c) {
+    yc__wq_wake_all(yc__full(yc__sched_get()), &c->yc__waiters, 0);
+}
+
+struct yc__yc_cond_wait_args {
+    yc_cond *c;       /* the condition */
+    yc_mutex *m;      /* the mutex the caller holds */
+    int64_t deadline; /* when to give up */
+};
+struct cond_frame {
+    struct yc__prim p;
+    struct yc__yc_cond_wait_args a;
+    struct yc__wlink link; /* in c's, then in m's wait queue */
+    void *me;              /* the caller, as a mutex holder */
+    int err;               /* the outcome of the wait on c */
+};
+
+/* State 1 waits on the condition; state 2 waits for the mutex, shielded
+   from cancellation and deadlines: the caller gets the mutex back
+   whatever ended the wait. */
+static int cond_run(struct cond_frame *f, struct yc__sched *s) {
+    yc_mutex *m = f->a.m;
+    switch (f->p.hdr.state) {
+    case 0: {
+        f->me = holder_of(s, &f->p.hdr);
+        if (m->yc__owner != f->me)
+            return yc__prim_done(&f->p, YC_EPERM);
+        int rc = yc__checkpoint(s);
+        if (rc)
+            return yc__prim_done(&f->p, rc);
+        yc__prim_queue(&f->p, &f->a.c->yc__waiters, &f->link, NULL, f->a.c);
+        rc = yc__prim_block(s, &f->p, 1, f->a.deadline);
+        /* Released only once the wait is sure: a deadline that has
+           passed fails the call with the mutex never let go. */
+        if (rc == YC__SUSPENDED)
+            release(yc__full(s), m);
+        return rc;
+    }
+    case 1:
+        f->err = f->p.wait.result;
+        if (!m->yc__owner) {
+            m->yc__owner = f->me;
+            return yc__prim_done(&f->p, f->err);
+        }
+        yc__prim_queue(&f->p, &m->yc__waiters, &f->link, f->me, m);
+        return yc__prim_block_shielded(s, &f->p, 2);
+    default:
+        return yc__prim_done(&f->p, f->err);
+    }
+}
+
+YC__PRIMITIVE(yc_cond_wait, struct cond_frame, cond_run,
+              (yc_cond * c, yc_mutex *m, int64_t deadline), (c, m, deadline))

@@ -1,0 +1,274 @@
+/* task.c - tasks and their handles: spawn, async, join, detach, cancel,
+   and the deadline scopes of a task. */
+#include "prim.h"
+#include "report.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Life cycle                                                          */
+/* ------------------------------------------------------------------ */
+
+struct yc_task *yc__task_new(struct yc__sched_full *s, struct yc__frame *f,
+                             unsigned flags) {
+    struct yc_task *t = yc__pool_alloc(s, sizeof *t);
+    t->abi.next = NULL;
+    t->abi.top = f;
+    t->abi.flags = flags;
+    t->abi.id = s->next_id++;
+    t->wait = NULL;
+    t->scope = NULL;
+    t->up.group = NULL;
+    t->sib_prev = t->sib_next = NULL;
+    t->groups = NULL;
+    t->joiners.yc__head = t->joiners.yc__tail = NULL;
+    t->ret_offset = t->ret_size = 0;
+    t->all_next = NULL;
+    t->all_prev = s->all_tail;
+    if (s->all_tail)
+        s->all_tail->all_next = t;
+    else
+        s->all_head = t;
+    s->all_tail = t;
+    s->ntasks++;
+    return t;
+}
+
+static void drop_scopes(struct yc__sched_full *s, struct yc_task *t) {
+    while (t->scope) {
+        struct yc__scope *sc = t->scope;
+        t->scope = sc->outer;
+        sc->outer = s->free_scopes;
+        s->free_scopes = sc;
+    }
+}
+
+void yc__task_release(struct yc__sched_full *s, struct yc_task *t) {
+    drop_scopes(s, t);
+    if (t->all_prev)
+        t->all_prev->all_next = t->all_next;
+    else
+        s->all_head = t->all_next;
+    if (t->all_next)
+        t->all_next->all_prev = t->all_prev;
+    else
+        s->all_tail = t->all_prev;
+    yc__pool_free(s, t, sizeof *t);
+}
+
+void yc__task_free(struct yc__sched_full *s, struct yc_task *t) {
+    yc__frame_free(&s->abi, t->abi.top);
+    yc__task_release(s, t);
+}
+
+/* A task whose coroutine returned while a group it opened still has
+   children would leave them pointing at a group that no longer exists. */
+static void check_groups(struct yc_task *t) {
+    while (t->groups) {
+        yc_group *g = t->groups;
+        if (g->yc__count) {
+            fprintf(stderr,
+                    "yieldc: task %u (%s) returned without waiting for its "
+                    "group of %u task%s (await yc_group_wait)\n",
+                    t->abi.id, yc__task_name(t), g->yc__count,
+                    g->yc__count == 1 ? "" : "s");
+            abort();
+        }
+        t->groups = g->yc__next;
+        g->yc__flags &= ~YC__GROUP_LINKED;
+    }
+}
+
+void yc__task_finished(struct yc__sched_full *s, struct yc_task *t) {
+    t->abi.flags |= YC__TASK_DONE;
+    s->ntasks--;
+    drop_scopes(s, t);
+    check_groups(t);
+    yc__wq_wake_all(s, &t->joiners, 0);
+    if (t->abi.flags & YC__TASK_SYNC)
+        return;
+    if (t->up.group)
+        yc__group_child_done(s, t);
+    else if (t->abi.flags & YC__TASK_DETACHED)
+        yc__task_free(s, t);
+}
+
+void yc__task_destroy_all(struct yc__sched_full *s) {
+    while (s->all_head) {
+        struct yc_task *t = s->all_head;
+        yc__frame_free_chain(&s->abi, t->abi.top);
+        yc__task_release(s, t);
+    }
+    while (s->free_scopes) {
+        struct yc__scope *sc = s->free_scopes;
+        s->free_scopes = sc->outer;
+        free(sc);
+    }
+    s->head = s->tail = NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Starting tasks (generated code)                                     */
+/* ------------------------------------------------------------------ */
+
+void yc__spawn(struct yc__sched *abi, struct yc__frame *f) {
+    struct yc__sched_full *s = yc__full(abi);
+    struct yc_task *t = yc__task_new(s, f, YC__TASK_DETACHED);
+    yc__enqueue(s, &t->abi);
+}
+
+struct yc_task *yc__async(struct yc__sched *abi, struct yc__frame *f,
+                          size_t ret_offset, size_t ret_size) {
+    struct yc__sched_full *s = yc__full(abi);
+    struct yc_task *t = yc__task_new(s, f, 0);
+    t->ret_offset = (unsigned)ret_offset;
+    t->ret_size = (unsigned)ret_size;
+    yc__enqueue(s, &t->abi);
+    return t;
+}
+
+/* ------------------------------------------------------------------ */
+/* Handles                                                             */
+/* ------------------------------------------------------------------ */
+
+struct yc__yc_task_join_args {
+    yc_task *t;       /* the task to join */
+    void *result;     /* where its result goes, or NULL */
+    size_t size;      /* the result's size */
+    int64_t deadline; /* when to give up */
+};
+struct join_frame {
+    struct yc__prim p;
+    struct yc__yc_task_join_args a;
+    struct yc__wlink link; /* in t->joiners */
+};
+
+static int join_run(struct join_frame *f, struct yc__sched *s) {
+    struct yc_task *t = f->a.t;
+    if (f->p.hdr.state == 0) {
+        if (!t || (t->abi.flags & (YC__TASK_DETACHED | YC__TASK_SYNC)) ||
+            t->up.group || (f->a.result && f->a.size != t->ret_size))
+            return yc__prim_done(&f->p, YC_EINVAL);
+        if (t == yc__cur(s))
+            return yc__prim_done(&f->p, YC_EDEADLK);
+        if (t->abi.flags & YC__TASK_JOINING)
+            return yc__prim_done(&f->p, YC_EBUSY);
+        int rc = yc__checkpoint(s);
+        if (rc)
+            return yc__prim_done(&f->p, rc);
+        if (!(t->abi.flags & YC__TASK_DONE)) {
+            yc__prim_queue(&f->p, &t->joiners, &f->link, NULL, t);
+            f->p.wait.obj_task = 1;
+            rc = yc__prim_block(s, &f->p, 1, f->a.deadline);
+            if (rc == YC__SUSPENDED)
+                t->abi.flags |= YC__TASK_JOINING;
+            return rc;
+        }
+    } else {
+        t->abi.flags &= ~YC__TASK_JOINING;
+        if (f->p.wait.result)
+            return yc__prim_done(&f->p, f->p.wait.result);
+    }
+    if (f->a.result && t->ret_size)
+        memcpy(f->a.result, (char *)t->abi.top + t->ret_offset, t->ret_size);
+    yc__task_free(yc__full(s), t);
+    return yc__prim_done(&f->p, 0);
+}
+
+YC__PRIMITIVE(yc_task_join, struct join_frame, join_run,
+              (yc_task * t, void *result, size_t size, int64_t deadline),
+              (t, result, size, deadline))
+
+void yc_task_detach(yc_task *t) {
+    if (!t)
+        return;
+    yc_assert(!(t->abi.flags & (YC__TASK_JOINING | YC__TASK_SYNC)));
+    if (t->abi.flags & YC__TASK_DONE)
+        yc__task_free(yc__full(yc__sched_get()), t);
+    else
+        t->abi.flags |= YC__TASK_DETACHED;
+}
+
+void yc_task_cancel(yc_task *t) {
+    if (!t || (t->abi.flags & (YC__TASK_DONE | YC__TASK_CANCELLED)))
+        return;
+    t->abi.flags |= YC__TASK_CANCELLED;
+    yc__wait_cancel(yc__full(yc__sched_get()), t);
+    for (yc_group *g = t->groups; g; g = g->yc__next)
+        yc__group_cancel_children(g);
+}
+
+int yc_task_done(const yc_task *t) {
+    return (t->abi.flags & YC__TASK_DONE) != 0;
+}
+
+int yc_task_cancelled(const yc_task *t) {
+    return (t->abi.flags & YC__TASK_CANCELLED) != 0;
+}
+
+unsigned yc_task_id(const yc_task *t) { return t->abi.id; }
+
+yc_task *yc_task_current(void) { return yc__cur(yc__sched_get()); }
+
+/* ------------------------------------------------------------------ */
+/* Cancellation and deadline scopes                                    */
+/* ------------------------------------------------------------------ */
+
+int yc__checkpoint_slow(struct yc__sched *abi) {
+    struct yc_task *t = yc__cur(abi);
+    if (t->abi.flags & YC__TASK_CANCELLED)
+        return YC_ECANCELED;
+    int64_t d = yc__scope_deadline(t);
+    if (d >= 0 && d <= yc__now(yc__full(abi))) {
+        yc__scope_fire(t, d);
+        return YC_ETIMEDOUT;
+    }
+    return 0;
+}
+
+void yc__scope_fire(struct yc_task *t, int64_t d) {
+    struct yc__scope *hit = NULL;
+    for (struct yc__scope *sc = t->scope; sc; sc = sc->outer)
+        if (sc->own == d)
+            hit = sc;
+    if (hit)
+        hit->fired = 1;
+}
+
+int yc_deadline_push(int64_t deadline) {
+    struct yc__sched_full *s = yc__full(yc__sched_get());
+    struct yc_task *t = yc__cur(&s->abi);
+    if (!t)
+        return YC_EINVAL;
+    struct yc__scope *sc = s->free_scopes;
+    if (sc) {
+        s->free_scopes = sc->outer;
+    } else {
+        sc = malloc(sizeof *sc);
+        if (!sc)
+            return YC_ENOMEM;
+    }
+    sc->outer = t->scope;
+    sc->own = deadline < 0 ? -1 : deadline;
+    sc->eff = yc__deadline_min(sc->own, yc__scope_deadline(t));
+    sc->fired = 0;
+    t->scope = sc;
+    return 0;
+}
+
+int yc_deadline_pop(void) {
+    struct yc__sched_full *s = yc__full(yc__sched_get());
+    struct yc_task *t = yc__cur(&s->abi);
+    if (!t || !t->scope)
+        return YC_EINVAL;
+    struct yc__scope *sc = t->scope;
+    int rc = sc->fired ? YC_ETIMEDOUT : 0;
+    t->scope = sc->outer;
+    sc->outer = s->free_scopes;
+    s->free_scopes = sc;
+    return rc;
+}
+
+int64_t yc_deadline(void) {
+    return yc__scope_deadline(yc__cur(yc__sched_get()));
+}

@@ -1,0 +1,121 @@
+/* task.h - micro-threads (tasks): their full struct, handles, deadline
+   scopes and cancellation, shared by the runtime's files. */
+#ifndef YC_TASK_H
+#define YC_TASK_H
+
+#include "sched.h"
+
+enum {
+    YC__TASK_DONE = 1u << 0,      /* the root frame has returned */
+    YC__TASK_DETACHED = 1u << 1,  /* nobody waits: freed when it finishes */
+    YC__TASK_CANCELLED = 1u << 2, /* yc_task_cancel: blocking calls fail */
+    YC__TASK_SYNC = 1u << 3,      /* run by yc__run_sync for plain C */
+    YC__TASK_JOINING = 1u << 4    /* a yc_task_join is waiting for it */
+};
+
+/* Internal bits of yc_group.yc__flags, above the public YC_GROUP_* ones. */
+enum {
+    YC__GROUP_LINKED = 1u << 8,   /* in its owner's list of open groups */
+    YC__GROUP_CANCELLED = 1u << 9 /* yc_group_cancel: new children too */
+};
+
+/* A deadline scope (yc_deadline_push). Scopes form a stack per task;
+   each remembers the earliest deadline of itself and those outside it,
+   so the deadline that applies is read in O(1). */
+struct yc__scope {
+    struct yc__scope *outer; /* the enclosing scope, or NULL */
+    int64_t own;             /* the deadline given to yc_deadline_push */
+    int64_t eff;             /* min(own, outer->eff), -1 meaning none */
+    int fired;               /* a call failed because `own` was reached */
+};
+
+/* A task. The ABI part comes first, so that a struct yc__task * from
+   generated code or the run queue is also a struct yc_task *, and the
+   handle YC_ASYNC returns is the task itself (no separate allocation).
+
+   Ownership: a task created by yc__spawn is freed when it finishes; one
+   created by yc__async when it has finished and has been joined,
+   detached, or, in a group, at once when it finishes; one created by
+   yc__run_sync by yc__run_sync. A finished task's root frame (abi.top)
+   holds its result until then. */
+struct yc_task {
+    struct yc__task abi;      /* run-queue link, frames, flags, id */
+    struct yc_task *all_prev; /* previous live task of the scheduler */
+    struct yc_task *all_next; /* next live task */
+    struct yc__wait *wait;    /* the blocking call in progress, or NULL */
+    struct yc__scope *scope;  /* innermost deadline scope, or NULL */
+    union {
+        yc_group *group;       /* yc__async tasks: the owning group */
+        struct yc_task *outer; /* SYNC tasks: the task that was running
+                                  when plain C made the call, or NULL */
+    } up;
+    struct yc_task *sib_prev; /* previous child of the same group */
+    struct yc_task *sib_next; /* next child of the same group */
+    yc_group *groups;         /* groups this task opened and has not yet
+                                 waited for: cancelled along with it */
+    struct yc__wq joiners;    /* join and select calls waiting for it */
+    unsigned ret_offset;      /* where the root frame holds the result */
+    unsigned ret_size;        /* the result's size; 0 for void */
+};
+
+static inline struct yc_task *yc__task_of(struct yc__task *t) {
+    return (struct yc_task *)t;
+}
+
+/* The running task, or NULL in plain C. */
+static inline struct yc_task *yc__cur(struct yc__sched *s) {
+    return yc__task_of(s->cur);
+}
+
+/* The deadline that applies to the task's blocking calls, or -1. */
+static inline int64_t yc__scope_deadline(const struct yc_task *t) {
+    return t && t->scope ? t->scope->eff : -1;
+}
+
+/* The earlier of two deadlines, -1 meaning none. */
+static inline int64_t yc__deadline_min(int64_t a, int64_t b) {
+    if (a < 0)
+        return b;
+    if (b < 0)
+        return a;
+    return a < b ? a : b;
+}
+
+/* Records that a call of t timed out at deadline d, which came from its
+   scopes: the outermost scope whose own deadline is d is the one whose
+   yc_deadline_pop reports YC_ETIMEDOUT. */
+void yc__scope_fire(struct yc_task *t, int64_t d);
+
+/* The check at the start of every blocking call: YC_ECANCELED if the
+   running task is cancelled, YC_ETIMEDOUT if its scope deadline has
+   passed, else 0. The common case (neither cancelled nor in a scope) is
+   inline. */
+int yc__checkpoint_slow(struct yc__sched *s);
+static inline int yc__checkpoint(struct yc__sched *s) {
+    struct yc_task *t = yc__cur(s);
+    if (YC__LIKELY(!t || (!(t->abi.flags & YC__TASK_CANCELLED) && !t->scope)))
+        return 0;
+    return yc__checkpoint_slow(s);
+}
+
+/* Creates a task whose root frame is f, appended to the list of live
+   tasks; flags are YC__TASK_* bits. Does not queue it. */
+struct yc_task *yc__task_new(struct yc__sched_full *s, struct yc__frame *f,
+                             unsigned flags);
+/* Called by the scheduler when t's root frame has returned: wakes its
+   joiners and frees what nobody will claim. */
+void yc__task_finished(struct yc__sched_full *s, struct yc_task *t);
+/* Frees a finished task and its root frame. */
+void yc__task_free(struct yc__sched_full *s, struct yc_task *t);
+/* Frees a task struct of a SYNC task (its root frame is the caller's). */
+void yc__task_release(struct yc__sched_full *s, struct yc_task *t);
+/* Frees every live task and its frames, at exit, without running them. */
+void yc__task_destroy_all(struct yc__sched_full *s);
+
+/* The group side of a finished child (group.c): records a failure, frees
+   the child and wakes the group's waiter when it was the last. */
+void yc__group_child_done(struct yc__sched_full *s, struct yc_task *t);
+/* Cancels every child of g (group.c). */
+void yc__group_cancel_children(yc_group *g);
+
+#endif

@@ -1,0 +1,150 @@
+/* wait.c - wait queues and the blocking and waking of primitives. */
+#include "prim.h"
+
+void yc__wq_push(struct yc__wq *q, struct yc__wlink *l, struct yc__wait *w,
+                 void *data, int index) {
+    l->wait = w;
+    l->data = data;
+    l->index = index;
+    l->q = q;
+    l->next = NULL;
+    l->prev = q->yc__tail;
+    if (q->yc__tail)
+        q->yc__tail->next = l;
+    else
+        q->yc__head = l;
+    q->yc__tail = l;
+}
+
+void yc__wq_remove(struct yc__wlink *l) {
+    struct yc__wq *q = l->q;
+    if (!q)
+        return;
+    if (l->prev)
+        l->prev->next = l->next;
+    else
+        q->yc__head = l->next;
+    if (l->next)
+        l->next->prev = l->prev;
+    else
+        q->yc__tail = l->prev;
+    l->q = NULL;
+    l->next = l->prev = NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Waking                                                              */
+/* ------------------------------------------------------------------ */
+
+static void unqueue_links(struct yc__wait *w) {
+    for (unsigned i = 0; i < w->nlinks; i++)
+        yc__wq_remove(&w->links[i]);
+}
+
+void yc__wait_wake(struct yc__sched_full *s, struct yc__wait *w, int index,
+                   int result) {
+    yc_assert(w->pending);
+    unqueue_links(w);
+    yc__timer_del(s, &w->timer);
+    w->result = result;
+    w->index = index;
+    w->pending = 0;
+    w->task->wait = NULL;
+    yc__enqueue(s, &w->task->abi);
+}
+
+void yc__wq_wake_all(struct yc__sched_full *s, struct yc__wq *q, int result) {
+    struct yc__wlink *l;
+    while ((l = yc__wq_first(q)) != NULL)
+        yc__wait_wake(s, l->wait, l->index, result);
+}
+
+void yc__wait_cancel(struct yc__sched_full *s, struct yc_task *t) {
+    struct yc__wait *w = t->wait;
+    if (w && !w->shielded)
+        yc__wait_wake(s, w, -1, YC_ECANCELED);
+}
+
+/* The deadline of a blocked call has come. */
+static void wait_timeout(struct yc__sched *abi, struct yc__timer *t) {
+    struct yc__wait *w =
+        (struct yc__wait *)(void *)((char *)t -
+                                    offsetof(struct yc__wait, timer));
+    if (w->by_scope)
+        yc__scope_fire(w->task, t->yc__deadline);
+    yc__wait_wake(yc__full(abi), w, -1, YC_ETIMEDOUT);
+}
+
+/* ------------------------------------------------------------------ */
+/* Primitive frames                                                    */
+/* ------------------------------------------------------------------ */
+
+void *yc__prim_alloc(struct yc__sched *s, unsigned size,
+                     struct yc__frame *caller, yc__step_fn step,
+                     const char *name) {
+    struct yc__prim *p = (struct yc__prim *)yc__frame_alloc(s, size);
+    p->hdr.step = step;
+    p->hdr.caller = caller;
+    p->hdr.state = 0;
+    p->ret = 0;
+    p->wait.pending = 0;
+    p->wait.nlinks = 0;
+    p->wait.timer.yc__idx = 0;
+    p->wait.what = name;
+    p->wait.obj = NULL;
+    p->wait.obj_task = 0;
+    return p;
+}
+
+int yc__prim_call(struct yc__sched *s, struct yc__frame *f) {
+    yc__run_sync(s, f);
+    int rc = ((struct yc__prim *)(void *)f)->ret;
+    yc__frame_free(s, f);
+    return rc;
+}
+
+/* Parks the running task in p at `state`. */
+static void park(struct yc__sched *abi, struct yc__prim *p, unsigned state) {
+    struct yc_task *t = yc__cur(abi);
+    p->wait.task = t;
+    p->wait.pending = 1;
+    p->wait.result = 0;
+    p->wait.index = -1;
+    t->wait = &p->wait;
+    p->hdr.state = state;
+    t->abi.top = &p->hdr;
+}
+
+int yc__prim_block(struct yc__sched *abi, struct yc__prim *p, unsigned state,
+                   int64_t deadline) {
+    struct yc__sched_full *s = yc__full(abi);
+    struct yc__wait *w = &p->wait;
+    int64_t scope = yc__scope_deadline(yc__cur(abi));
+    /* A scope wins a tie, so that its pop reports the timeout. */
+    w->by_scope = scope >= 0 && (deadline < 0 || scope <= deadline);
+    int64_t d = w->by_scope ? scope : deadline;
+    w->shielded = 0;
+    if (d >= 0) {
+        int rc = YC_ETIMEDOUT;
+        if (d <= yc__now(s)) {
+            if (w->by_scope)
+                yc__scope_fire(yc__cur(abi), d);
+        } else {
+            rc = yc__timer_add(s, &w->timer, d, wait_timeout);
+        }
+        if (rc) {
+            unqueue_links(w);
+            return yc__prim_done(p, rc);
+        }
+    }
+    park(abi, p, state);
+    return YC__SUSPENDED;
+}
+
+int yc__prim_block_shielded(struct yc__sched *abi, struct yc__prim *p,
+                            unsigned state) {
+    p->wait.shielded = 1;
+    p->wait.by_scope = 0;
+    park(abi, p, state);
+    return YC__SUSPENDED;
+}

@@ -1,0 +1,76 @@
+/* wait.h - blocking: wait queues, and the record of a blocked call that
+   wakers, timers and cancellation end.
+
+   A blocking call (a primitive, see prim.h) that cannot complete at once
+   puts one link per object it waits on into that object's wait queue
+   (a mutex's lockers, a channel's receivers, ...), then suspends its task
+   with yc__prim_block. Whoever can complete it (an unlock, a send, the
+   deadline's timer, yc_task_cancel) does its part of the work (hands over
+   the mutex, copies the message) and calls yc__wait_wake, which takes
+   every link out of its queue, disarms the timer and queues the task. The
+   task then resumes in the primitive's step, which reads the outcome.
+
+       mutex.waiters ─▶ link ─▶ link ─▶ link        (FIFO, doubly linked)
+                         │
+                         ▼ wait (in the primitive's frame)
+                         task, timer, result, links[]
+
+   Everything lives in the frames: blocking allocates nothing (a timer may
+   grow the heap). */
+#ifndef YC_WAIT_H
+#define YC_WAIT_H
+
+#include "task.h"
+
+/* A blocked call's place in one wait queue. */
+struct yc__wlink {
+    struct yc__wlink *next; /* toward the tail of the queue */
+    struct yc__wlink *prev; /* toward the head */
+    struct yc__wq *q;       /* the queue it is in; NULL when not queued */
+    struct yc__wait *wait;  /* the blocked call */
+    void *data;             /* per operation: the message to send, where to
+                               receive, the would-be mutex holder */
+    int index;              /* which operation of the call (yc_select) */
+};
+
+/* A blocked call. */
+struct yc__wait {
+    struct yc_task *task;    /* the blocked task; valid while pending */
+    struct yc__timer timer;  /* its deadline, when it has one */
+    struct yc__wlink *links; /* its links (in the primitive's frame) */
+    unsigned nlinks;         /* number of links */
+    int result;              /* the outcome, set by yc__wait_wake */
+    int index;               /* the link that completed it, or -1 */
+    unsigned char pending;   /* 1 while blocked */
+    unsigned char shielded;  /* cancellation does not end it */
+    unsigned char by_scope;  /* its deadline is a scope's, not the call's */
+    unsigned char obj_task;  /* obj is a task (reports print its id) */
+    const char *what;        /* the primitive's name, for reports */
+    const void *obj;         /* the object waited on, for reports */
+};
+
+/* Appends link l of wait w to queue q; data and index are stored in l. */
+void yc__wq_push(struct yc__wq *q, struct yc__wlink *l, struct yc__wait *w,
+                 void *data, int index);
+/* Takes l out of its queue, if it is in one. */
+void yc__wq_remove(struct yc__wlink *l);
+/* The longest-waiting link of q, or NULL. */
+static inline struct yc__wlink *yc__wq_first(const struct yc__wq *q) {
+    return q->yc__head;
+}
+static inline int yc__wq_empty(const struct yc__wq *q) {
+    return q->yc__head == NULL;
+}
+
+/* Ends pending wait w: unqueues all its links, disarms its timer, stores
+   result and index (the completing link's, or -1) and queues its task. */
+void yc__wait_wake(struct yc__sched_full *s, struct yc__wait *w, int index,
+                   int result);
+/* Wakes every wait queued on q, in order, with `result` and the index of
+   its link in q. */
+void yc__wq_wake_all(struct yc__sched_full *s, struct yc__wq *q, int result);
+
+/* Ends t's blocking call with YC_ECANCELED, unless it is shielded. */
+void yc__wait_cancel(struct yc__sched_full *s, struct yc_task *t);
+
+#endif

@@ -1,0 +1,64 @@
+/* wake.h - how a scheduler sleeps and is woken: an epoll instance
+   watching one eventfd, and a queue through which other OS threads hand
+   work to the scheduler's thread. */
+#ifndef YC_WAKE_H
+#define YC_WAKE_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+
+struct yc__sched_full;
+
+/* A piece of work handed to a scheduler from any thread (a future
+   resolved elsewhere, a yc_sched_post). It runs on the scheduler's thread
+   at its next round; run() takes over the item's memory. */
+struct yc__remote {
+    struct yc__remote *next; /* queue link */
+    void (*run)(struct yc__sched_full *s, struct yc__remote *r);
+};
+
+/* The wake-up side of a scheduler.
+
+   The eventfd is written only when `pending` goes from 0 to 1, and the
+   scheduler clears `pending` when it takes the queue, so a burst of
+   posts costs one write and one read. Before it blocks, the scheduler
+   checks `pending`; a post that comes after the check writes the eventfd,
+   which ends the epoll_wait, so no wake-up is lost. */
+struct yc__wake {
+    int efd;                 /* the eventfd */
+    int epfd;                /* epoll instance watching efd (yc_sched_fd) */
+    pthread_mutex_t lock;    /* guards head and tail */
+    struct yc__remote *head; /* queued work, oldest first */
+    struct yc__remote *tail; /* the newest item */
+    atomic_int pending;      /* 1 while the queue is not empty: read each
+                                round without a system call */
+    atomic_int refs;         /* yc_sched_ref count: work is expected */
+};
+
+/* Creates the fds. Returns 0 or a negative YC_E* code. */
+int yc__wake_init(struct yc__wake *w);
+/* Closes the fds and runs nothing: queued items are dropped through
+   their run() with a NULL scheduler. */
+void yc__wake_destroy(struct yc__wake *w);
+/* Queues r for scheduler s's thread and wakes it. Any thread. */
+void yc__wake_post(struct yc__sched_full *s, struct yc__remote *r);
+/* Wakes scheduler s without queueing anything. Any thread. */
+void yc__wake_signal(struct yc__sched_full *s);
+/* Runs the queued items, oldest first. Owner thread. */
+void yc__wake_drain(struct yc__sched_full *s);
+/* Blocks until a wake-up or for timeout_ns (-1: no limit, 0: just
+   polls), and clears the eventfd. Owner thread. */
+void yc__wake_wait(struct yc__sched_full *s, int64_t timeout_ns);
+
+/* Whether something outside the scheduler holds a yc_sched_ref. */
+static inline int yc__wake_expected(struct yc__wake *w) {
+    return atomic_load_explicit(&w->refs, memory_order_acquire) > 0;
+}
+
+/* Whether work from other threads is queued. */
+static inline int yc__wake_pending(struct yc__wake *w) {
+    return atomic_load_explicit(&w->pending, memory_order_acquire);
+}
+
+#endif

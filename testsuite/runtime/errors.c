@@ -1,0 +1,28 @@
+// Every runtime error code has a name and a description, and equals the
+// negated errno value of the same name.
+// RUN: %yieldc %s -o %t.c && %cc -I%S %t.c -o %t && %run %t | FileCheck %s
+
+#include "Inputs/assert.h"
+#include <errno.h>
+#include <string.h>
+
+int main(void) {
+#define SHOW(name, value, text)                                                \
+    ASSERT_EQ(YC_##name, -name);                                               \
+    printf("%s %d %s\n", yc_err_name(YC_##name), YC_##name,                    \
+           yc_strerror(YC_##name));
+    YC_ERRNO_MAP(SHOW)
+#undef SHOW
+    printf("%s %s\n", yc_err_name(0), yc_strerror(0));
+    printf("%s %s\n", yc_err_name(-9999), yc_strerror(-9999));
+    return 0;
+}
+// CHECK: YC_ENOMEM -12 out of memory
+// CHECK: YC_ETIMEDOUT -110 operation timed out
+// CHECK: YC_ECANCELED -125 operation canceled
+// CHECK: YC_EPIPE -32 channel or stream closed
+// CHECK: YC_EPERM -1 operation not permitted
+// CHECK: YC_EBUSY -16 resource busy
+// CHECK: YC_EALREADY -114 operation already done
+// CHECK: 0 success
+// CHECK: YC_E? unknown error

@@ -1,0 +1,33 @@
+// A local whose address is taken and an array live in the frame whenever
+// their scope holds a suspension point, even if they are not read after it
+// (a pointer could reach them from anywhere); the pointer itself, and an
+// address-taken local of a block without suspension points, stay C locals.
+// RUN: %yieldc --frame-report %s -o %t.c | FileCheck %s
+// RUN: echo '_Static_assert(sizeof(struct yc__pinned_frame) == 48, "");' >> %t.c
+// RUN: %cc -fsyntax-only %t.c
+
+#include <yieldc.h>
+
+YC_COROUTINE int pinned(int a) {
+    int seen = a;
+    int *p = &seen;
+    *p += 1;
+    char buf[8];
+    buf[0] = 'x';
+    YC_YIELD();
+    {
+        int local = 3;
+        int *q = &local;
+        *q += 1;
+        a += local;
+    }
+    return a;
+}
+// CHECK-LABEL: frame of pinned:
+// CHECK-NEXT: 0 24 header
+// CHECK-NEXT: 24 4 result (int)
+// CHECK-NEXT: 32 4 param a (int)
+// CHECK-NEXT: 36 4 local seen (int)
+// CHECK-NEXT: 40 8 local buf (char[8])
+// CHECK-NEXT: size 48 bytes, 1 suspension point
+// CHECK-NEXT: C locals: p, local, q
