@@ -145,6 +145,12 @@ static void emit_frame(const struct coro *co, struct buf *b) {
 
 static void emit_step(struct unit *u, const struct coro *co, struct buf *b) {
     const char *n = co->name;
+    /* The body names every temporary yc__tN; those kept in the frame are
+       the frame's fields within this function. */
+    for (unsigned i = 0; i < co->ntemps; i++)
+        if (co->temps[i].in_frame)
+            buf_printf(b, "#define %s (yc__f->%s)\n", co->temps[i].name,
+                       co->temps[i].name);
     emit_line(u, b, co->body_begin);
     buf_printf(b,
                "%sint yc__%s_step(struct yc__frame *yc__fp, struct yc__sched "
@@ -169,6 +175,9 @@ static void emit_step(struct unit *u, const struct coro *co, struct buf *b) {
                n);
     edit_render(&u->edits, &u->src, co->body_begin, co->body_end, b);
     buf_puts(b, " return YC__DONE; }\n");
+    for (unsigned i = 0; i < co->ntemps; i++)
+        if (co->temps[i].in_frame)
+            buf_printf(b, "#undef %s\n", co->temps[i].name);
 }
 
 static void emit_start(struct unit *u, const struct coro *co, struct buf *b) {

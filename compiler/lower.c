@@ -39,7 +39,7 @@
 struct lower {
     struct unit *u;
     struct coro *co;
-    int frame_temps; /* temporaries of the current statement go in the frame */
+    int unused;      /* (keeps the initializers of struct lower stable) */
 };
 
 /* The loop a `continue` belongs to, and where it must go when the loop's
@@ -116,9 +116,12 @@ static const char *add_temp(struct lower *L, CXType t, int is_int) {
     memset(tp, 0, sizeof *tp);
     tp->type = t;
     tp->is_int = is_int;
-    tp->in_frame = L->frame_temps;
+    /* Named yc__tN everywhere: if the temporary turns out to be needed
+       across a suspension (see keep_results), emit makes the name a macro
+       for its frame field within the step function. */
+    tp->in_frame = 0;
     tp->name = xasprintf("yc__t%u", co->ntemps);
-    tp->ref = xasprintf("%s%s", tp->in_frame ? "yc__f->" : "", tp->name);
+    tp->ref = xstrdup(tp->name);
     return tp->ref;
 }
 
@@ -379,6 +382,8 @@ static void yield_text(struct lower *L, const struct susp *s,
 }
 
 static int unsupported(struct lower *L, CXCursor c, const char *what);
+static int lower_operands(struct lower *L, const CXCursor *ops, unsigned n,
+                          struct buf *h);
 
 static void replace(struct lower *L, CXCursor c, const char *text) {
     unsigned b, e;
@@ -420,12 +425,17 @@ static int lower_susp(struct lower *L, CXCursor c, const struct susp *s,
         return unsupported(L, c,
                            "awaiting a variadic coroutine from a state-machine "
                            "coroutine");
-    if (!s->callee && lower_expr(L, cursor_child(s->call, 0), h))
-        return -1;
     int n = clang_Cursor_getNumArguments(s->call);
+    CXCursor *ops = xcalloc((size_t)n + 1, sizeof *ops);
+    unsigned nops = 0;
+    if (!s->callee)
+        ops[nops++] = cursor_child(s->call, 0);
     for (int i = 0; i < n; i++)
-        if (lower_expr(L, clang_Cursor_getArgument(s->call, (unsigned)i), h))
-            return -1;
+        ops[nops++] = clang_Cursor_getArgument(s->call, (unsigned)i);
+    int rc = lower_operands(L, ops, nops, h);
+    free(ops);
+    if (rc)
+        return -1;
     CXType t = clang_getCursorType(c);
     void (*text)(struct lower *, const struct susp *, const char *,
                  struct buf *) = s->callee ? await_text : await_ptr_text;
@@ -526,6 +536,50 @@ static int lower_conditional(struct lower *L, CXCursor c, struct kids *k,
     return rc ? -1 : 0;
 }
 
+/* Whether the text t names temporary `name` (yc__tN as a whole token). */
+static int names_temp(const char *t, const char *name) {
+    size_t n = strlen(name);
+    for (const char *p = strstr(t, name); p; p = strstr(p + 1, name))
+        if ((p == t || !(p[-1] == '_' || (p[-1] >= 'a' && p[-1] <= 'z') ||
+                         (p[-1] >= 'A' && p[-1] <= 'Z') ||
+                         (p[-1] >= '0' && p[-1] <= '9'))) &&
+            !(p[n] == '_' || (p[n] >= '0' && p[n] <= '9')))
+            return 1;
+    return 0;
+}
+
+/* Lowers operands that C leaves unsequenced, left to right, into h. Their
+   results are used together afterwards (by the operator or the awaited
+   call), so a temporary in an operand's result must survive the
+   suspension points of the operands lowered after it: it goes in the
+   frame. Temporaries consumed inside an operand's own hoisted statements
+   do not. Returns 0 or -1. */
+static int lower_operands(struct lower *L, const CXCursor *ops, unsigned n,
+                          struct buf *h) {
+    struct coro *co = L->co;
+    unsigned *temps_from = xcalloc(n + 1, sizeof *temps_from);
+    unsigned *labels_after = xcalloc(n + 1, sizeof *labels_after);
+    int rc = 0;
+    for (unsigned i = 0; i < n && !rc; i++) {
+        temps_from[i] = co->ntemps;
+        rc = lower_expr(L, ops[i], h);
+        labels_after[i] = co->nlabels;
+    }
+    for (unsigned i = 0; i < n && !rc; i++) {
+        unsigned temps_to = i + 1 < n ? temps_from[i + 1] : co->ntemps;
+        if (labels_after[i] == co->nlabels || temps_from[i] == temps_to)
+            continue;
+        char *text = render_cursor(L, ops[i]);
+        for (unsigned t = temps_from[i]; t < temps_to; t++)
+            if (names_temp(text, co->temps[t].name))
+                co->temps[t].in_frame = 1;
+        free(text);
+    }
+    free(temps_from);
+    free(labels_after);
+    return rc;
+}
+
 /* Lowers expression c: appends the hoisted statements to h and edits c's
    text so that rendering it gives the rest of the expression. Returns 0, or
    -1 after a diagnostic. */
@@ -555,7 +609,7 @@ static int lower_expr_as(struct lower *L, CXCursor c, int discard,
                              "in the right operand of an operator written "
                              "in a macro");
         else
-            rc = lower_expr(L, k.c[0], h) || lower_expr(L, k.c[1], h);
+            rc = lower_operands(L, k.c, 2, h);
     } else if (kind == CXCursor_ConditionalOperator) {
         int arms = k.n == 3 && (has_susp(L, k.c[1]) || has_susp(L, k.c[2]));
         if (k.n != 3)
@@ -578,8 +632,7 @@ static int lower_expr_as(struct lower *L, CXCursor c, int discard,
     } else if (kind == CXCursor_ParenExpr && k.n == 1) {
         rc = lower_expr_as(L, k.c[0], discard, h);
     } else {
-        for (unsigned i = 0; i < k.n && !rc; i++)
-            rc = lower_expr(L, k.c[i], h);
+        rc = lower_operands(L, k.c, k.n, h);
     }
     free(k.c);
     return rc ? -1 : 0;
@@ -648,11 +701,7 @@ static void replace_stmt(struct lower *L, CXCursor s, const char *text) {
    frame when that clause holds more than one suspension point. */
 static int lower_clause(struct lower *L, CXCursor c, int discard,
                         struct buf *h) {
-    int saved = L->frame_temps;
-    L->frame_temps = cursor_susps(L, c) > 1;
-    int rc = lower_expr_as(L, c, discard, h);
-    L->frame_temps = saved;
-    return rc;
+    return lower_expr_as(L, c, discard, h);
 }
 
 static void lower_stmt(struct lower *L, CXCursor s, const struct loop *loop);

@@ -107,11 +107,20 @@ void stackful_emit(struct unit *u, struct coro *co, struct buf *b) {
                "static void yc__%s_entry(struct yc__frame *yc__fp) { struct "
                "yc__%s_frame *yc__f = (struct yc__%s_frame *)yc__fp; ",
                n, n, n);
-    if (!co->is_void)
+    /* A struct with const members cannot be assigned: copy it. */
+    int copy = !co->is_void && decl_has_const_member(co->ret);
+    if (copy) {
+        buf_puts(b, "{ ");
+        decl_format(co->ret, "yc__v", DECL_STRIP_CONST, b, &why);
+        buf_puts(b, " = ");
+    } else if (!co->is_void) {
         buf_puts(b, "yc__f->yc__res.yc__ret = ");
+    }
     buf_printf(b, "%s(", body_name);
     param_list(co, "yc__f->", b);
-    buf_puts(b, "); }\n");
+    buf_puts(b, copy ? "); memcpy(&yc__f->yc__res.yc__ret, &yc__v, sizeof "
+                       "yc__v); } }\n"
+                     : "); }\n");
     buf_printf(b,
                "%sint yc__%s_step(struct yc__frame *yc__fp, struct yc__sched "
                "*yc__s) { return yc__fiber_step(yc__fp, yc__s, &((struct "
