@@ -17,7 +17,12 @@
      comma runs before the right one's suspensions; a loop condition or
      for-increment with a suspension is re-evaluated where C would evaluate
      it, and `continue` is redirected there;
-   - YC_SPAWN(f(...)) starts f as a new task (also outside coroutines).
+   - a compound literal whose storage outlives a suspension is copied into
+     a frame field and named there;
+   - YC_SPAWN(f(...)) and YC_ASYNC(f(...)) start f as a new task (also
+     outside coroutines).
+
+   Coroutines marked stackful are left to stackful.c.
 
    An await calls the callee's step function directly, so a callee that
    does not suspend costs one call; the result is read and the callee's
@@ -39,7 +44,6 @@
 struct lower {
     struct unit *u;
     struct coro *co;
-    int unused;      /* (keeps the initializers of struct lower stable) */
 };
 
 /* The loop a `continue` belongs to, and where it must go when the loop's
@@ -1117,7 +1121,7 @@ static void lower_stmt(struct lower *L, CXCursor s, const struct loop *loop) {
         struct buf h = {0};
         lower_clause(L, k.c[0], 0, &h);
         for (unsigned i = 1; i < k.n; i++)
-            lower_stmt(L, k.c[i], kind == CXCursor_IfStmt ? loop : loop);
+            lower_stmt(L, k.c[i], loop);
         if (h.len) {
             char *rest = render_stmt(L, s);
             char *t = xasprintf("{ %s%s }", buf_str(&h), rest);
@@ -1223,7 +1227,7 @@ static void lower_refs(struct unit *u, struct coro *co) {
 }
 
 static void lower_spawn(struct unit *u, struct spawn *sp) {
-    struct lower L = {u, sp->in, 0};
+    struct lower L = {u, sp->in};
     if (sp->in && !sp->in->stackful &&
         susps_in(sp->in, sp->begin, sp->end)) {
         diag_at(&u->src, sp->begin, DIAG_ERROR,
@@ -1348,7 +1352,7 @@ int lower_run(struct unit *u) {
     macro_find_unsafe_args(u);
     for (unsigned ci = 0; ci < u->ncoros; ci++) {
         struct coro *co = &u->coros[ci];
-        struct lower L = {u, co, 0};
+        struct lower L = {u, co};
         if (co->stackful) {
             stackful_lower(u, co);
             for (unsigned i = 0; i < u->nspawns; i++)
