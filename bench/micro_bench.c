@@ -1,0 +1,407 @@
+/* micro_bench.c - the micro-benchmarks of issue 8 (rows 1, 2, 3 and 5):
+   a stackless yield+resume, an await that does not suspend, an await that
+   suspends once (a round trip through the run queue), and the memory of an
+   idle micro-thread; each next to its baselines (micro_base.c, plain C;
+   micro_cpp20.cpp, C++20 coroutines built by clang++ -O2).
+
+   Without arguments it runs every row: yieldc and baselines alternating,
+   after a warm-up, REPS times, and prints the median and min-max in ns per
+   operation, the instructions per operation measured by re-running itself
+   under `valgrind --tool=callgrind` (the difference between two short
+   runs, so setup cancels out), and the ratio yieldc/baseline. The memory
+   rows run in child processes (`--mem N`, `--mem-stackful N`) so that one
+   size's pooled frames do not hide the next one's growth.
+
+     bench_micro [--csv FILE] [--no-callgrind]
+     bench_micro --case NAME --iters N     one case, for callgrind
+     bench_micro --mem N | --mem-stackful N
+
+   Build and run: cmake --build build --target bench_micro */
+#define _POSIX_C_SOURCE 200809L
+#include "micro_base.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <yieldc.h>
+
+enum {
+    REPS = 7,                 /* timed runs per implementation */
+    CG_SHORT = 20000,         /* iterations of the short callgrind run */
+    CG_LONG = 220000,         /* iterations of the long callgrind run */
+    STACKFUL = 100000,        /* stackful micro-threads at once */
+    STACKFUL_FALLBACK = 30000 /* when STACKFUL exceeds vm.max_map_count */
+};
+
+static int64_t clock_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* ------------------------------------------------------------------ */
+/* The yieldc side                                                     */
+/* ------------------------------------------------------------------ */
+
+/* Row 1: a counter that yields after every step, resumed by the
+   scheduler (one scheduler round per yield). */
+YC_COROUTINE static long spin(long iters) {
+    long n = 0;
+    for (long i = 0; i < iters; i++) {
+        n++;
+        YC_YIELD();
+    }
+    return n;
+}
+
+static long yc_yield_run(long iters) { return spin(iters); }
+
+/* Row 2: an await of a coroutine that returns without suspending. */
+YC_COROUTINE static int leaf(int x) { return x + 1; }
+
+YC_COROUTINE static long await_loop(long iters) {
+    long s = 0;
+    for (long i = 0; i < iters; i++)
+        s += YC_AWAIT(leaf((int)i));
+    return s;
+}
+
+static long yc_await_run(long iters) { return await_loop(iters); }
+
+/* Row 3: an await of a coroutine that suspends once: the yield parks the
+   task, the scheduler resumes the callee, which finishes and resumes the
+   caller. */
+YC_COROUTINE static int leaf_yield(int x) {
+    YC_YIELD();
+    return x + 1;
+}
+
+YC_COROUTINE static long roundtrip_loop(long iters) {
+    long s = 0;
+    for (long i = 0; i < iters; i++)
+        s += YC_AWAIT(leaf_yield((int)i));
+    return s;
+}
+
+static long yc_roundtrip_run(long iters) { return roundtrip_loop(iters); }
+
+/* ------------------------------------------------------------------ */
+/* Row 5: memory per idle micro-thread                                 */
+/* ------------------------------------------------------------------ */
+
+static yc_event mem_event = YC_EVENT_INIT;
+static volatile long mem_sink;
+
+/* VmRSS of this process in bytes, or -1. */
+static long rss_bytes(void) {
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    long kb = -1;
+    if (!f)
+        return -1;
+    while (fgets(line, sizeof line, f))
+        if (sscanf(line, "VmRSS: %ld kB", &kb) == 1)
+            break;
+    fclose(f);
+    return kb < 0 ? -1 : kb * 1024;
+}
+
+/* The idle micro-thread: two ints live across the suspension. */
+YC_COROUTINE static void idle(yc_event *e, int x) {
+    int a = x * 3, b = x ^ 5;
+    YC_AWAIT(yc_event_wait(e, YC_NO_DEADLINE));
+    mem_sink = mem_sink + a + b;
+}
+
+/* Spawns n idle micro-threads, lets them all block, and returns the RSS
+   growth; then wakes them so that they finish. */
+YC_COROUTINE static long mem_stackless(long n) {
+    long before = rss_bytes();
+    for (long i = 0; i < n; i++)
+        YC_SPAWN(idle(&mem_event, (int)i));
+    YC_YIELD();
+    long grown = rss_bytes() - before;
+    yc_event_set(&mem_event);
+    YC_YIELD();
+    return grown;
+}
+
+/* The same on a stack of the default size. */
+static void *idle_stackful(void *arg) {
+    int x = (int)(intptr_t)arg;
+    int a = x * 3, b = x ^ 5;
+    yc_event_wait(&mem_event, YC_NO_DEADLINE);
+    mem_sink = mem_sink + a + b;
+    return NULL;
+}
+
+YC_COROUTINE static long mem_stackful(long n) {
+    long before = rss_bytes();
+    for (long i = 0; i < n; i++) {
+        yc_task *t = yc_go(idle_stackful, (void *)(intptr_t)i, 0);
+        if (!t) {
+            fprintf(stderr, "bench_micro: yc_go failed at %ld\n", i);
+            exit(1);
+        }
+        yc_task_detach(t);
+    }
+    YC_YIELD();
+    long grown = rss_bytes() - before;
+    yc_event_set(&mem_event);
+    YC_YIELD();
+    return grown;
+}
+
+/* ------------------------------------------------------------------ */
+/* The harness                                                         */
+/* ------------------------------------------------------------------ */
+
+struct impl {
+    const char *name; /* case name, for --case */
+    const char *what; /* shown in the table */
+    long (*run)(long iters);
+};
+
+struct row {
+    int id;              /* the issue's row number */
+    const char *what;    /* what one operation is */
+    long iters;          /* operations per timed run */
+    struct impl impl[3]; /* impl[0] is yieldc, the others baselines */
+};
+
+#ifdef MICRO_HAVE_CPP20
+#define CPP(name, what, fn)                                                    \
+    { name, what, fn }
+#else
+#define CPP(name, what, fn)                                                    \
+    { 0, 0, 0 }
+#endif
+
+static const struct row rows[] = {
+    {1,
+     "yield + resume",
+     4000000,
+     {{"yc_yield", "yieldc YC_YIELD, scheduler", yc_yield_run},
+      {"sm", "hand-written state machine", micro_sm_run},
+      CPP("cpp_gen", "C++20 generator (clang)", micro_cpp_gen_run)}},
+    {2,
+     "await, no suspension",
+     10000000,
+     {{"yc_await", "yieldc YC_AWAIT(leaf())", yc_await_run},
+      {"call", "plain noinline call", micro_call_run},
+      CPP("cpp_await", "C++20 co_await task (clang)", micro_cpp_await_run)}},
+    {3,
+     "await, suspends once",
+     2000000,
+     {{"yc_roundtrip", "yieldc YC_AWAIT(leaf_yield())", yc_roundtrip_run},
+      CPP("cpp_roundtrip", "C++20 co_await + FIFO (clang)",
+          micro_cpp_roundtrip_run),
+      {0, 0, 0}}},
+};
+enum { NROWS = sizeof rows / sizeof rows[0] };
+
+static char self[4096]; /* this program's path, for the child runs */
+static FILE *csv;
+
+static int cmp_double(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Instructions callgrind counts for `--case name --iters n`, or -1. */
+static double callgrind_count(const char *name, long n) {
+    char cmd[8192];
+    snprintf(cmd, sizeof cmd,
+             "valgrind --tool=callgrind --callgrind-out-file=/dev/null "
+             "'%s' --case %s --iters %ld 2>&1 >/dev/null",
+             self, name, n);
+    FILE *p = popen(cmd, "r");
+    char line[512];
+    double ir = -1;
+    if (!p)
+        return -1;
+    while (fgets(line, sizeof line, p)) {
+        char *c = strstr(line, "Collected :");
+        if (c)
+            ir = strtod(c + strlen("Collected :"), NULL);
+    }
+    if (pclose(p) != 0)
+        return -1;
+    return ir;
+}
+
+static double instr_per_op(const char *name) {
+    double a = callgrind_count(name, CG_SHORT);
+    double b = callgrind_count(name, CG_LONG);
+    if (a < 0 || b < 0)
+        return -1;
+    return (b - a) / (CG_LONG - CG_SHORT);
+}
+
+static volatile long checksum;
+
+static double time_run(const struct impl *im, long iters) {
+    int64_t t0 = clock_ns();
+    checksum = im->run(iters);
+    return (double)(clock_ns() - t0) / (double)iters;
+}
+
+static void run_row(const struct row *r, int callgrind) {
+    double ns[3][REPS], med[3], ipo[3];
+    int n = 0;
+    while (n < 3 && r->impl[n].run)
+        n++;
+    for (int k = 0; k < n; k++) /* warm-up: pools, caches, branch history */
+        time_run(&r->impl[k], r->iters / 4);
+    for (int rep = 0; rep < REPS; rep++)
+        for (int k = 0; k < n; k++) /* alternating */
+            ns[k][rep] = time_run(&r->impl[k], r->iters);
+    for (int k = 0; k < n; k++) {
+        qsort(ns[k], REPS, sizeof(double), cmp_double);
+        med[k] = ns[k][REPS / 2];
+        ipo[k] = callgrind ? instr_per_op(r->impl[k].name) : -1;
+    }
+    for (int k = 0; k < n; k++) {
+        char ratio[32] = "", instr[32] = "n/a";
+        if (k > 0)
+            snprintf(ratio, sizeof ratio, "%.2f", med[0] / med[k]);
+        if (ipo[k] >= 0)
+            snprintf(instr, sizeof instr, "%.1f", ipo[k]);
+        printf("%-3d %-22s %-31s %8.2f  [%6.2f - %6.2f] %8s  %8s\n", r->id,
+               k == 0 ? r->what : "", r->impl[k].what, med[k], ns[k][0],
+               ns[k][REPS - 1], instr, ratio);
+        if (csv)
+            fprintf(csv, "%d,\"%s\",\"%s\",ns/op,%.3f,%.3f,%.3f,%s,%s\n", r->id,
+                    r->what, r->impl[k].what, med[k], ns[k][0], ns[k][REPS - 1],
+                    ipo[k] >= 0 ? instr : "", ratio);
+    }
+    fflush(stdout);
+}
+
+/* Runs `self flag n` and returns the number it prints, or -1. */
+static long child_mem(const char *flag, long n) {
+    char cmd[8192];
+    snprintf(cmd, sizeof cmd, "'%s' %s %ld 2>/dev/null", self, flag, n);
+    FILE *p = popen(cmd, "r");
+    long v = -1;
+    if (!p)
+        return -1;
+    if (fscanf(p, "%ld", &v) != 1)
+        v = -1;
+    if (pclose(p) != 0)
+        return -1;
+    return v;
+}
+
+static void mem_row(const char *what, const char *flag, long n,
+                    double cpp_frame) {
+    long grown = child_mem(flag, n);
+    char ratio[32] = "";
+    if (grown < 0) {
+        printf("5   %-22s %-31s   failed\n", "memory per idle thread", what);
+        return;
+    }
+    double per = (double)grown / (double)n;
+    if (cpp_frame > 0)
+        snprintf(ratio, sizeof ratio, "%.2f", per / cpp_frame);
+    printf("5   %-22s %-31s %8.1f B/thread (%ld threads)     %8s\n",
+           "memory per idle thread", what, per, n, ratio);
+    if (csv)
+        fprintf(csv,
+                "5,memory per idle thread,\"%s (%ld)\",bytes/thread,%.1f,,,,"
+                "%s\n",
+                what, n, per, ratio);
+}
+
+static void run_all(int callgrind) {
+    printf("%-3s %-22s %-31s %8s  %-17s %8s  %8s\n", "row", "operation",
+           "implementation", "ns/op", "[min - max]", "instr/op", "yc/this");
+    for (int i = 0; i < NROWS; i++)
+        run_row(&rows[i], callgrind);
+    double frame = -1;
+#ifdef MICRO_HAVE_CPP20
+    frame = (double)micro_cpp_idle_frame();
+    printf("5   %-22s %-31s %8.1f B/frame (operator new)\n",
+           "memory per idle thread", "C++20 frame, same coroutine", frame);
+    if (csv)
+        fprintf(csv,
+                "5,memory per idle thread,C++20 frame (clang),"
+                "bytes/thread,%.1f,,,,\n",
+                frame);
+#endif
+    mem_row("yieldc stackless, YC_SPAWN", "--mem", 1000000, frame);
+    mem_row("yieldc stackless, YC_SPAWN", "--mem", 10000000, frame);
+    long n = STACKFUL;
+    if (child_mem("--mem-stackful", n) < 0) {
+        printf("    (%ld stackful threads failed: each stack is 2 mappings, "
+               "vm.max_map_count is usually 65530)\n",
+               n);
+        n = STACKFUL_FALLBACK;
+    }
+    mem_row("yieldc stackful, yc_go", "--mem-stackful", n, -1);
+}
+
+static const struct impl *find_case(const char *name) {
+    for (int i = 0; i < NROWS; i++)
+        for (int k = 0; k < 3; k++)
+            if (rows[i].impl[k].name && !strcmp(rows[i].impl[k].name, name))
+                return &rows[i].impl[k];
+    return NULL;
+}
+
+int main(int argc, char **argv) {
+    int callgrind = 1;
+    ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (len < 0)
+        snprintf(self, sizeof self, "%s", argv[0]);
+    else
+        self[len] = 0;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--case") && i + 3 < argc &&
+            !strcmp(argv[i + 2], "--iters")) {
+            const struct impl *im = find_case(argv[i + 1]);
+            long n = atol(argv[i + 3]);
+            if (!im) {
+                fprintf(stderr, "bench_micro: no case %s\n", argv[i + 1]);
+                return 2;
+            }
+            printf("%ld\n", im->run(n));
+            return 0;
+        } else if (!strcmp(argv[i], "--mem") && i + 1 < argc) {
+            printf("%ld\n", mem_stackless(atol(argv[i + 1])));
+            return 0;
+        } else if (!strcmp(argv[i], "--mem-stackful") && i + 1 < argc) {
+            printf("%ld\n", mem_stackful(atol(argv[i + 1])));
+            return 0;
+        } else if (!strcmp(argv[i], "--csv") && i + 1 < argc) {
+            csv = fopen(argv[++i], "w");
+            if (!csv) {
+                perror(argv[i]);
+                return 1;
+            }
+            fprintf(csv, "row,operation,implementation,metric,median,min,max,"
+                         "instr_per_op,ratio_yieldc_over_this\n");
+        } else if (!strcmp(argv[i], "--no-callgrind")) {
+            callgrind = 0;
+        } else {
+            fprintf(stderr, "usage: bench_micro [--csv FILE] [--no-callgrind]"
+                            " | --case NAME --iters N | --mem N"
+                            " | --mem-stackful N\n");
+            return 2;
+        }
+    }
+#ifndef MICRO_HAVE_CPP20
+    puts("(clang++ not found: the C++20 baselines are skipped)");
+#endif
+    if (callgrind && system("valgrind --version >/dev/null 2>&1") != 0) {
+        puts("(valgrind not found: no instruction counts)");
+        callgrind = 0;
+    }
+    run_all(callgrind);
+    if (csv)
+        fclose(csv);
+    return 0;
+}
