@@ -1,6 +1,12 @@
 # Build-time translation of coroutine C sources with the yieldc translator.
 include_guard(GLOBAL)
 
+# yieldc_add_sources(target src.c...), the function the installed package
+# provides (see YieldcAddSources.cmake): it translates with
+# yieldc::translator and links yieldc::yieldc, which are aliases of the
+# yieldc and yieldc_static targets here.
+include("${CMAKE_CURRENT_LIST_DIR}/YieldcAddSources.cmake")
+
 # yieldc_translate(OUT_VAR src.c... [INCLUDES dir...])
 #
 # Adds a custom command per source that runs the yieldc target on it and
@@ -37,18 +43,14 @@ endfunction()
 
 # yieldc_add_example(NAME src.c... [INCLUDES dir...])
 #
-# Translates the sources and builds them into executable NAME linked with
-# the static runtime. The current source dir and INCLUDES are on the
+# Translates the sources with yieldc_add_sources() and builds them into
+# executable NAME linked with the static runtime, so a header a source
+# includes is tracked. The current source dir and INCLUDES are on the
 # include path, so `#include "x.h"` in a translated file still finds x.h.
 function(yieldc_add_example name)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "INCLUDES")
-  set(translated "")
-  yieldc_translate(translated ${arg_UNPARSED_ARGUMENTS}
-                   INCLUDES ${arg_INCLUDES})
-  add_executable(${name} ${translated})
+  add_executable(${name})
   target_include_directories(${name} PRIVATE
                              "${CMAKE_CURRENT_SOURCE_DIR}" ${arg_INCLUDES})
-  # Generated step functions may leave resume labels unused.
-  target_compile_options(${name} PRIVATE -Wno-unused-label)
-  target_link_libraries(${name} PRIVATE yieldc_static)
+  yieldc_add_sources(${name} ${arg_UNPARSED_ARGUMENTS})
 endfunction()

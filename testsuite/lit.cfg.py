@@ -53,6 +53,12 @@ config.substitutions.append(
                                  else "")))
 config.substitutions.append(("%cc", config.yc_cc))
 config.substitutions.append(("%run", run))
+# For the install test (testsuite/install): the build tree to install, the
+# sources of the example projects, cmake and the C compiler of the build.
+config.substitutions.append(("%{yieldc_obj_root}", config.yieldc_obj_root))
+config.substitutions.append(("%{yieldc_src_root}", config.yieldc_src_root))
+config.substitutions.append(("%{cmake}", getattr(config, "cmake", "cmake")))
+config.substitutions.append(("%{c_compiler}", config.c_compiler))
 
 machine = platform.machine().lower()
 if machine in ("x86_64", "amd64"):
@@ -70,6 +76,8 @@ for sanitizer in config.sanitize.replace(",", ";").split(";"):
 # and libcsmith-dev).
 import shutil
 import sys
+if shutil.which("make"):
+    config.available_features.add("make")
 config.substitutions.append(("%python", sys.executable))
 if shutil.which("csmith") and os.path.exists("/usr/include/csmith/csmith.h"):
     config.available_features.add("csmith")
