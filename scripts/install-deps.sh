@@ -1,0 +1,27 @@
+#!/bin/sh
+# install-deps.sh - installs the Debian 12 packages yieldc builds and tests
+# with, if any is missing: as root directly, otherwise through sudo.
+set -eu
+
+packages="cmake make gcc libc6-dev libclang-dev llvm-dev llvm-14-tools clang
+python3 valgrind csmith libcsmith-dev libuv1-dev"
+
+missing=""
+for package in $packages; do
+    state=$(dpkg -s "$package" 2>/dev/null | sed -n 's/^Status: //p' || true)
+    [ "$state" = "install ok installed" ] || missing="$missing $package"
+done
+[ -n "$missing" ] || exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+    run=""
+elif command -v sudo >/dev/null 2>&1; then
+    run="sudo"
+else
+    echo "install-deps.sh: not root and no sudo; install:$missing" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$run apt-get update
+# shellcheck disable=SC2086
+$run apt-get install -y --no-install-recommends $packages
