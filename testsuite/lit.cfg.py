@@ -22,7 +22,8 @@ config.test_exec_root = os.path.join(
     config.yieldc_obj_root,
     "testsuite" if lowering == "statemachine" else "testsuite-stackful")
 if lowering == "stackful":
-    config.excludes += ["translate", "diagnostics", "csmith", "aarch64"]
+    config.excludes += ["translate", "diagnostics", "csmith", "aarch64",
+                        "examples"]
     config.available_features.add("stackful")
 
 # RUN lines say plain `FileCheck`, `not` and `split-file`.
