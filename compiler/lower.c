@@ -380,7 +380,7 @@ static void yield_text(struct lower *L, const struct susp *s,
                        struct buf *h) {
     unsigned label = new_label(L, s);
     buf_printf(h,
-               "yc__yield(yc__s, &" HDR ", %u); return YC__SUSPENDED; "
+               "if (yc__yield(yc__s, &" HDR ", %u)) return YC__SUSPENDED; "
                "yc__resume_%u:; ",
                label, label);
 }

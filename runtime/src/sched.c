@@ -114,10 +114,20 @@ static void resume(struct yc__sched_full *s, struct yc__task *t) {
     s->abi.cur = saved;
 }
 
-void yc__yield(struct yc__sched *abi, struct yc__frame *f, unsigned state) {
+int yc__yield(struct yc__sched *abi, struct yc__frame *f, unsigned state) {
+    struct yc__sched_full *s = yc__full(abi);
+    /* Alone: the next round would only resume this task, so it goes on at
+       once, as after a round trip - with the clock to be read again, so
+       that a loop that yields until a time sees time pass. A scheduler that
+       gets fds to poll must check them here as well. */
+    if (!s->head && !s->timers.n && !yc__wake_pending(&s->wake)) {
+        s->now_valid = 0;
+        return 0;
+    }
     f->state = state;
     abi->cur->top = f;
-    yc__enqueue(yc__full(abi), abi->cur);
+    yc__enqueue(s, abi->cur);
+    return 1;
 }
 
 /* ------------------------------------------------------------------ */

@@ -130,8 +130,8 @@ void yc__fiber_yield(struct yc__sched *s) {
         yc_sleep_for(0);
         return;
     }
-    yc__yield(s, fb->frame, 1);
-    suspend(fb);
+    if (yc__yield(s, fb->frame, 1))
+        suspend(fb);
 }
 
 void yc__fiber_run(struct yc__sched *s, struct yc__frame *f) {

@@ -25,6 +25,6 @@ YC_COROUTINE void duff(char *to, const char *from, int count) {
     // CHECK-NEXT: {{^ *}}case 3: *yc__f->to++ = *yc__f->from++;
     // CHECK-NEXT: {{^ *}}case 2: *yc__f->to++ = *yc__f->from++;
     // CHECK-NEXT: {{^ *}}case 1: *yc__f->to++ = *yc__f->from++;
-    // CHECK-NEXT: {{^ *}}do { yc__yield(yc__s, &yc__f->yc__res.yc__hdr, 1); return YC__SUSPENDED; yc__resume_1:; } while (0);
+    // CHECK-NEXT: {{^ *}}do { if (yc__yield(yc__s, &yc__f->yc__res.yc__hdr, 1)) return YC__SUSPENDED; yc__resume_1:; } while (0);
     // CHECK-NEXT: {{^ *}}} while (--yc__f->n > 0);
 }

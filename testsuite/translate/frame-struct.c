@@ -22,7 +22,7 @@ YC_COROUTINE long sum(int n) {
     // CHECK: {{^ *}}for (int i = 1; i <= yc__f->n; i++)
     // CHECK: {{^ *}}yc__f->total += i;
     YC_YIELD();
-    // CHECK: {{^ *}}do { yc__yield(yc__s, &yc__f->yc__res.yc__hdr, 1); return YC__SUSPENDED; yc__resume_1:; } while (0);
+    // CHECK: {{^ *}}do { if (yc__yield(yc__s, &yc__f->yc__res.yc__hdr, 1)) return YC__SUSPENDED; yc__resume_1:; } while (0);
     return total;
     // CHECK: {{^ *}}return (yc__f->yc__res.yc__ret = (yc__f->total), YC__DONE);
 }

@@ -142,10 +142,12 @@ static inline struct yc__frame *yc__callee_done(struct yc__sched *s) {
     return s->cur->top;
 }
 
-/* Parks frame f at resume state `state` and puts the running task at the
-   back of the run queue (YC_YIELD). The caller then returns
-   YC__SUSPENDED. */
-void yc__yield(struct yc__sched *s, struct yc__frame *f, unsigned state);
+/* YC_YIELD: parks frame f at resume state `state`, puts the running task
+   at the back of the run queue and returns 1; the caller then returns
+   YC__SUSPENDED. Returns 0 without parking when the yield would resume the
+   task at once (no other task is ready, no timer is pending, nothing came
+   from outside): the caller then goes on at its resume label. */
+int yc__yield(struct yc__sched *s, struct yc__frame *f, unsigned state);
 
 /* Starts a new detached task whose root frame is f (YC_SPAWN). */
 void yc__spawn(struct yc__sched *s, struct yc__frame *f);
