@@ -31,6 +31,8 @@ static const char usage[] =
     "                     succeeds\n"
     "  -- FLAGS           the flags INPUT.c is compiled with (-I, -D, -std,\n"
     "                     ...); libclang parses it with them\n"
+    "  -p BUILD-DIR       take INPUT.c's flags from BUILD-DIR's\n"
+    "                     compile_commands.json (flags after -- are added)\n"
     "  --print-after=PASS print what PASS found (find: the coroutines;\n"
     "                     analyse: suspension points and which locals live\n"
     "                     in the frame; emit: the output)\n"
@@ -71,6 +73,12 @@ static int parse_options(int argc, char **argv, struct options *opt) {
             printf("yieldc %s (libclang %s)\n", YC_VERSION,
                    YC_LLVM_VERSION_STRING);
             return -1;
+        } else if (!strcmp(a, "-p")) {
+            if (++i == argc) {
+                diag_tool(DIAG_ERROR, "-p needs a build directory");
+                return 1;
+            }
+            opt->compdb = argv[i];
         } else if (!strcmp(a, "--stackful")) {
             opt->stackful = 1;
         } else if (!strcmp(a, "--frame-report")) {

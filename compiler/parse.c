@@ -2,6 +2,7 @@
 #include "diag.h"
 #include "pass.h"
 
+#include <clang-c/CXCompilationDatabase.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,15 +42,74 @@ static char *include_dir(void) {
     return xstrdup(YC_BUILD_INCLUDE_DIR);
 }
 
+/* Appends the flags the compilation database (-p DIR) gives the input:
+   the first compile command for it, without the compiler, the input, -c
+   and -o, and with its directory as the working directory so that relative
+   paths mean what they meant to the compiler. Returns 0, or 1 after an
+   error. */
+static int database_flags(struct unit *u, char ***flags, int *n) {
+    CXCompilationDatabase_Error err;
+    CXCompilationDatabase db =
+        clang_CompilationDatabase_fromDirectory(u->opt.compdb, &err);
+    if (err != CXCompilationDatabase_NoError) {
+        diag_tool(DIAG_ERROR, "cannot read '%s/compile_commands.json'",
+                  u->opt.compdb);
+        return 1;
+    }
+    char path[PATH_MAX];
+    const char *file = realpath(u->opt.input, path) ? path : u->opt.input;
+    CXCompileCommands cmds =
+        clang_CompilationDatabase_getCompileCommands(db, file);
+    int rc = 0;
+    if (clang_CompileCommands_getSize(cmds) == 0) {
+        diag_tool(DIAG_ERROR, "'%s/compile_commands.json' has no command for "
+                              "'%s'",
+                  u->opt.compdb, u->opt.input);
+        rc = 1;
+    } else {
+        CXCompileCommand cmd = clang_CompileCommands_getCommand(cmds, 0);
+        unsigned argc = clang_CompileCommand_getNumArgs(cmd);
+        *flags = xcalloc(argc + 1, sizeof **flags);
+        CXString dirs = clang_CompileCommand_getDirectory(cmd);
+        char *dir = xstrdup(clang_getCString(dirs));
+        clang_disposeString(dirs);
+        (*flags)[(*n)++] = xasprintf("-working-directory=%s", dir);
+        for (unsigned a = 1; a < argc; a++) {
+            CXString arg = clang_CompileCommand_getArg(cmd, a);
+            const char *s = clang_getCString(arg);
+            char *joined = s[0] == '/' ? xstrdup(s) : xasprintf("%s/%s", dir, s);
+            char *abs = realpath(joined, NULL);
+            int is_input = abs && !strcmp(abs, file);
+            free(abs);
+            free(joined);
+            if (!strcmp(s, "-o") && a + 1 < argc)
+                a++;
+            else if (strcmp(s, "-c") && !is_input)
+                (*flags)[(*n)++] = xstrdup(s);
+            clang_disposeString(arg);
+        }
+        free(dir);
+    }
+    clang_CompileCommands_dispose(cmds);
+    clang_CompilationDatabase_dispose(db);
+    return rc;
+}
+
 int parse_run(struct unit *u) {
+    char **dbflags = NULL;
+    int ndb = 0;
+    if (u->opt.compdb && database_flags(u, &dbflags, &ndb) != 0)
+        return 1;
     char *inc = include_dir();
     char *incflag = xasprintf("-I%s", inc);
     free(inc);
-    int nargs = u->opt.ncflags + 2;
+    int nargs = ndb + u->opt.ncflags + 2;
     const char **args = xcalloc((size_t)nargs, sizeof *args);
     int i = 0;
-    /* The user's -I come first, so that their search order is kept; the
-       runtime's directory is searched last. */
+    /* The database's flags, then the user's (-I first, so that their search
+       order is kept); the runtime's directory is searched last. */
+    for (int k = 0; k < ndb; k++)
+        args[i++] = dbflags[k];
     for (int k = 0; k < u->opt.ncflags; k++)
         args[i++] = u->opt.cflags[k];
     args[i++] = "-DYC__TRANSLATING=1";
@@ -63,6 +123,9 @@ int parse_run(struct unit *u) {
         &u->tu);
     free(args);
     free(incflag);
+    for (int k = 0; k < ndb; k++)
+        free(dbflags[k]);
+    free(dbflags);
     if (err != CXError_Success) {
         diag_tool(DIAG_ERROR, "libclang could not parse '%s' (error %d)",
                   u->opt.input, (int)err);

@@ -170,6 +170,7 @@ struct options {
     const char *stop_after;  /* pass after which the run stops, or NULL */
     int frame_report;        /* print each coroutine's frame layout */
     int stackful;            /* --stackful: lower every coroutine so */
+    const char *compdb;      /* -p: directory of compile_commands.json */
 };
 
 /* One translation unit through the pipeline. */
