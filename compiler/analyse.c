@@ -24,7 +24,7 @@ struct walk {
 
 /* The index of the local declared by decl, or -1. Indices, not pointers,
    are kept because the locals array grows during the walk. */
-static int local_of(struct coro *co, CXCursor decl) {
+int analyse_local(const struct coro *co, CXCursor decl) {
     for (unsigned i = 0; i < co->nlocals; i++)
         if (clang_equalCursors(co->locals[i].cursor, decl))
             return (int)i;
@@ -171,7 +171,7 @@ static enum CXChildVisitResult mark_addr(CXCursor c, CXCursor parent,
     (void)parent;
     struct walk *w = data;
     if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
-        int l = local_of(w->co, clang_getCursorReferenced(c));
+        int l = analyse_local(w->co, clang_getCursorReferenced(c));
         if (l >= 0)
             w->co->locals[l].addr_taken = 1;
     }
@@ -241,7 +241,7 @@ static void visit(struct walk *w, CXCursor c) {
         d->in_for_init =
             i > 0 && clang_getCursorKind(w->stack[i - 1]) == CXCursor_ForStmt;
     } else if (k == CXCursor_DeclRefExpr) {
-        int l = local_of(co, clang_getCursorReferenced(c));
+        int l = analyse_local(co, clang_getCursorReferenced(c));
         if (l >= 0 && in_main) {
             struct ref *r = VEC_PUSH(co->refs, co->nrefs, co->caprefs);
             memset(r, 0, sizeof *r);

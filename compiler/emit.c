@@ -12,17 +12,22 @@
 #include <string.h>
 
 /* Writes `#line N "file"` on a line of its own. */
+/* The input's path as the contents of a C string literal. */
+static void put_path(const struct unit *u, struct buf *b) {
+    for (const char *p = u->src.path; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            buf_putc(b, '\\');
+        buf_putc(b, *p);
+    }
+}
+
 void emit_line(const struct unit *u, struct buf *b, unsigned off) {
     unsigned line, col;
     source_linecol(&u->src, off, &line, &col);
     if (b->len && b->data[b->len - 1] != '\n')
         buf_putc(b, '\n');
     buf_printf(b, "#line %u \"", line);
-    for (const char *p = u->src.path; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            buf_putc(b, '\\');
-        buf_putc(b, *p);
-    }
+    put_path(u, b);
     buf_puts(b, "\"\n");
 }
 
@@ -303,11 +308,7 @@ static void emit_registry(struct unit *u, struct buf *b) {
         if (co->decl->is_variadic)
             continue;
         buf_printf(b, "    {yc__%s_step, \"%s\", \"", co->name, co->name);
-        for (const char *p = u->src.path; *p; p++) {
-            if (*p == '"' || *p == '\\')
-                buf_putc(b, '\\');
-            buf_putc(b, *p);
-        }
+        put_path(u, b);
         buf_printf(b, "\", yc__%s_lines, %uu},\n", co->name, co->nlabels + 1);
     }
     buf_printf(b,

@@ -19,31 +19,30 @@ char *cursor_name(CXCursor c) {
     return name;
 }
 
-struct children {
-    CXCursor *items;
-    unsigned n, cap;
-};
-
 static enum CXChildVisitResult collect(CXCursor c, CXCursor parent,
                                        CXClientData data) {
     (void)parent;
-    struct children *ch = data;
-    *VEC_PUSH(ch->items, ch->n, ch->cap) = c;
+    struct kids *k = data;
+    *VEC_PUSH(k->c, k->n, k->cap) = c;
     return CXChildVisit_Continue;
 }
 
+struct kids cursor_kids(CXCursor c) {
+    struct kids k = {0};
+    clang_visitChildren(c, collect, &k);
+    return k;
+}
+
 unsigned cursor_nchildren(CXCursor c) {
-    struct children ch = {0};
-    clang_visitChildren(c, collect, &ch);
-    free(ch.items);
-    return ch.n;
+    struct kids k = cursor_kids(c);
+    free(k.c);
+    return k.n;
 }
 
 CXCursor cursor_child(CXCursor c, unsigned i) {
-    struct children ch = {0};
-    clang_visitChildren(c, collect, &ch);
-    CXCursor r = i < ch.n ? ch.items[i] : clang_getNullCursor();
-    free(ch.items);
+    struct kids k = cursor_kids(c);
+    CXCursor r = i < k.n ? k.c[i] : clang_getNullCursor();
+    free(k.c);
     return r;
 }
 

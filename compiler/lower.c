@@ -91,26 +91,6 @@ static unsigned cursor_susps(struct lower *L, CXCursor c) {
     return range_of(L, c, &b, &e) ? susps_in(L->co, b, e) : 0;
 }
 
-/* All children of a cursor. */
-struct kids {
-    CXCursor *c;
-    unsigned n, cap;
-};
-
-static enum CXChildVisitResult add_kid(CXCursor c, CXCursor parent,
-                                       CXClientData data) {
-    (void)parent;
-    struct kids *k = data;
-    *VEC_PUSH(k->c, k->n, k->cap) = c;
-    return CXChildVisit_Continue;
-}
-
-static struct kids kids_of(CXCursor c) {
-    struct kids k = {0};
-    clang_visitChildren(c, add_kid, &k);
-    return k;
-}
-
 /* A new temporary of type t (int if is_int); in the frame when the
    clause being lowered has more than one suspension point. Returns how the
    body names it. */
@@ -599,7 +579,7 @@ static int lower_expr_as(struct lower *L, CXCursor c, int discard,
          is_marker_call(c, "yc__yield_mark")))
         return lower_susp(L, c, s, discard, h);
 
-    struct kids k = kids_of(c);
+    struct kids k = cursor_kids(c);
     int rc = 0;
     if (kind == CXCursor_BinaryOperator && k.n == 2) {
         const char *op = binop(L, c, k.c[0], k.c[1]);
@@ -673,7 +653,7 @@ static unsigned stmt_end(struct lower *L, CXCursor s) {
     case CXCursor_LabelStmt:
     case CXCursor_CaseStmt:
     case CXCursor_DefaultStmt: {
-        struct kids kd = kids_of(s);
+        struct kids kd = cursor_kids(s);
         unsigned r = kd.n ? stmt_end(L, kd.c[kd.n - 1]) : e;
         free(kd.c);
         return r > e ? r : e;
@@ -770,10 +750,8 @@ static void shadow_stmt(struct lower *L, CXCursor s) {
 }
 
 static struct local *local_of(struct coro *co, CXCursor decl) {
-    for (unsigned i = 0; i < co->nlocals; i++)
-        if (clang_equalCursors(co->locals[i].cursor, decl))
-            return &co->locals[i];
-    return NULL;
+    int i = analyse_local(co, decl);
+    return i >= 0 ? &co->locals[i] : NULL;
 }
 
 static struct declstmt *declstmt_of(struct coro *co, CXCursor c) {
@@ -820,7 +798,7 @@ static int frame_init(struct local *v, const char *init, int braces,
    returned in *out, or NULL when the declaration can stay as written. */
 static int lower_decl(struct lower *L, struct declstmt *d, char **out) {
     struct coro *co = L->co;
-    struct kids k = kids_of(d->cursor);
+    struct kids k = cursor_kids(d->cursor);
     int any_frame = 0, any_other = 0, any_susp = 0, rc = 0;
     *out = NULL;
     for (unsigned i = 0; i < k.n; i++) {
@@ -916,7 +894,7 @@ static void lower_declstmt(struct lower *L, CXCursor s) {
 
 static void lower_return(struct lower *L, CXCursor s) {
     struct coro *co = L->co;
-    struct kids k = kids_of(s);
+    struct kids k = cursor_kids(s);
     struct buf h = {0}, t = {0};
     if (k.n == 1 && lower_clause(L, k.c[0], co->is_void, &h) == 0) {
         char *e = render_cursor(L, k.c[0]);
@@ -956,7 +934,7 @@ struct for_parts {
 
 static void for_parts(struct lower *L, CXCursor s, struct for_parts *fp) {
     const struct source *src = &L->u->src;
-    struct kids k = kids_of(s);
+    struct kids k = cursor_kids(s);
     fp->init = fp->cond = fp->inc = clang_getNullCursor();
     fp->body = k.c[k.n - 1];
     unsigned b, e, semi[2] = {0, 0}, nsemi = 0;
@@ -998,7 +976,7 @@ static void for_parts(struct lower *L, CXCursor s, struct for_parts *fp) {
    it mixes frame locals with C locals, or gives a frame local an array or
    a struct with const members, which needs statements to initialize. */
 static int init_must_move(struct lower *L, CXCursor init) {
-    struct kids k = kids_of(init);
+    struct kids k = cursor_kids(init);
     int frame = 0, other = 0, block = 0;
     for (unsigned i = 0; i < k.n; i++) {
         struct local *v = local_of(L->co, k.c[i]);
@@ -1089,7 +1067,7 @@ static void lower_for(struct lower *L, CXCursor s) {
 static void lower_stmt(struct lower *L, CXCursor s, const struct loop *loop) {
     enum CXCursorKind kind = clang_getCursorKind(s);
     struct coro *co = L->co;
-    struct kids k = kids_of(s);
+    struct kids k = cursor_kids(s);
     struct loop none = {NULL};
     switch (kind) {
     case CXCursor_CompoundStmt:

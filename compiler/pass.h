@@ -213,6 +213,10 @@ void emit_print(const struct unit *u);
 void macro_find_unsafe_args(struct unit *u);
 int macro_unsafe_at(const struct unit *u, unsigned off);
 
+/* The index in co->locals of the local declared by decl, or -1
+   (analyse.c). */
+int analyse_local(const struct coro *co, CXCursor decl);
+
 /* Marks coroutine co for the stackful lowering because of `construct` at
    offset off (the first reason is the one reported). */
 void analyse_fallback(struct coro *co, unsigned off, const char *construct);
@@ -243,7 +247,12 @@ int is_coroutine_pointer(CXCursor callee);
 /* Strips implicit casts and parentheses that libclang reports as
    UnexposedExpr/ParenExpr with one child. */
 CXCursor strip_expr(CXCursor c);
-/* Number of children and the i-th child of a cursor. */
+/* All children of a cursor (free k.c), their number, and the i-th one. */
+struct kids {
+    CXCursor *c;
+    unsigned n, cap;
+};
+struct kids cursor_kids(CXCursor c);
 unsigned cursor_nchildren(CXCursor c);
 CXCursor cursor_child(CXCursor c, unsigned i);
 /* Is this a call of the translator's marker function `name`? */
