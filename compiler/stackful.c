@@ -105,7 +105,8 @@ void stackful_emit(struct unit *u, struct coro *co, struct buf *b) {
     emit_line(u, b, co->def_begin);
     buf_printf(b,
                "static void yc__%s_entry(struct yc__frame *yc__fp) { struct "
-               "yc__%s_frame *yc__f = (struct yc__%s_frame *)yc__fp; ",
+               "yc__%s_frame *yc__f = (struct yc__%s_frame *)yc__fp; "
+               "(void)yc__f; ",
                n, n, n);
     /* A struct with const members cannot be assigned: copy it. */
     int copy = !co->is_void && decl_has_const_member(co->ret);

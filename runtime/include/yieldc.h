@@ -5,6 +5,10 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <sys/uio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -57,7 +61,10 @@ typedef struct yc_task yc_task;
 
    Runtime calls return 0 on success or a negative YC_E* code. The codes
    equal the negated errno values where one exists, so that a code can be
-   passed to strerror() as well as to yc_strerror().
+   passed to strerror() as well as to yc_strerror(). The I/O calls return
+   any failed system call's errno negated (-ECONNRESET = YC_ECONNRESET);
+   the codes listed here are the ones the runtime itself produces or that
+   a program usually handles.
    --------------------------------------------------------------------- */
 #define YC_ERRNO_MAP(X)                                                        \
     X(ENOMEM, -12, "out of memory")                                           \
@@ -69,7 +76,13 @@ typedef struct yc_task yc_task;
     X(EPIPE, -32, "channel or stream closed")                                 \
     X(EPERM, -1, "operation not permitted")                                   \
     X(EBUSY, -16, "resource busy")                                            \
-    X(EALREADY, -114, "operation already done")
+    X(EALREADY, -114, "operation already done")                               \
+    X(EBADF, -9, "bad file descriptor, or closed while waiting")             \
+    X(EMFILE, -24, "too many open files")                                     \
+    X(ECONNRESET, -104, "connection reset by peer")                           \
+    X(ECONNREFUSED, -111, "connection refused")                               \
+    X(ENOTCONN, -107, "socket not connected")                                 \
+    X(EADDRINUSE, -98, "address already in use")
 
 enum yc_errno {
 #define YC__ERR_ENUM(name, value, text) YC_##name = value,
@@ -533,7 +546,9 @@ yc_sched *yc_sched_current(void);
 
 /* A file descriptor that becomes readable when this thread's scheduler
    has work that arrived from outside (another thread's resolve or post,
-   and later I/O). Owned by the runtime: do not close or read it. */
+   an fd that an I/O call waits on). Owned by the runtime: do not close
+   or read it. (With the poll backend, YC_POLLER=poll, it reports only
+   posts and resolves.) */
 int yc_sched_fd(void);
 
 /* Runs one round of this thread's scheduler without blocking: fires the
@@ -561,6 +576,146 @@ void yc_sched_wake(yc_sched *s);
    reference: the future counts.) */
 void yc_sched_ref(yc_sched *s);
 void yc_sched_unref(yc_sched *s);
+
+/* ---------------------------------------------------------------------
+   Green I/O
+
+   Each call tries its system call first and waits only when it would
+   block (EAGAIN), while the other micro-threads run; it takes a deadline
+   and fails with YC_ECANCELED when its micro-thread is cancelled. EINTR
+   is retried. Failures come back as negative codes (-errno: YC_EPIPE,
+   YC_ECONNRESET, YC_EMFILE, ...); no call raises SIGPIPE. An fd used with
+   these calls is put in non-blocking mode; close it with yc_close, which
+   also ends the calls still waiting on it with YC_EBADF (an fd closed
+   some other way must be announced with yc_fd_forget before its number is
+   reused). An fd belongs to the scheduler of the thread that uses it.
+   --------------------------------------------------------------------- */
+
+/* A socket that is non-blocking and close-on-exec, as socket(2) takes
+   them. Returns the fd or a negative code. Never suspends. */
+int yc_socket(int domain, int type, int protocol);
+
+/* A TCP socket listening on the numeric address ip ("127.0.0.1", "::",
+   NULL for any IPv4 address) and port (0: any free port; read it back
+   with getsockname), with SO_REUSEADDR. Returns the fd or a negative
+   code. Never suspends. */
+int yc_tcp_listen(const char *ip, int port, int backlog);
+
+/* Connects a new TCP socket to the numeric address ip and port. Returns
+   its fd, or YC_ECONNREFUSED, YC_ETIMEDOUT, YC_EINVAL (not a numeric
+   address; resolve names with getaddrinfo through yc_offload), ... */
+YC_COROUTINE int yc_tcp_connect(const char *ip, int port, int64_t deadline);
+
+/* Accepts a connection: returns its fd (non-blocking, close-on-exec) or
+   a negative code; with YC_EMFILE the connection stays queued. */
+YC_COROUTINE int yc_accept(int fd, struct sockaddr *addr, socklen_t *addrlen,
+                           int64_t deadline);
+
+/* Connects socket fd, waiting for the handshake. Returns 0 or a negative
+   code (YC_ECONNREFUSED, YC_ETIMEDOUT, ...). */
+YC_COROUTINE int yc_connect(int fd, const struct sockaddr *addr,
+                            socklen_t addrlen, int64_t deadline);
+
+/* Reads up to n bytes, waiting until at least one is available. Returns
+   the count (0 at end of file), or a negative code. */
+YC_COROUTINE ssize_t yc_read(int fd, void *buf, size_t n, int64_t deadline);
+/* recv(2) with flags, waiting like yc_read. */
+YC_COROUTINE ssize_t yc_recv(int fd, void *buf, size_t n, int flags,
+                             int64_t deadline);
+/* readv(2), waiting like yc_read. */
+YC_COROUTINE ssize_t yc_readv(int fd, const struct iovec *iov, int iovcnt,
+                              int64_t deadline);
+
+/* Writes all n bytes, waiting for room as often as needed. Returns n; a
+   negative code if nothing was written; or, when a failure or the
+   deadline cuts it short after some bytes went out, their count (the
+   next call reports the failure). */
+YC_COROUTINE ssize_t yc_write(int fd, const void *buf, size_t n,
+                              int64_t deadline);
+/* send(2) with flags, writing all n bytes like yc_write. */
+YC_COROUTINE ssize_t yc_send(int fd, const void *buf, size_t n, int flags,
+                             int64_t deadline);
+/* writev(2), writing every byte of the iovcnt buffers (at most IOV_MAX)
+   like yc_write; iov itself is not modified. */
+YC_COROUTINE ssize_t yc_writev(int fd, const struct iovec *iov, int iovcnt,
+                               int64_t deadline);
+
+#define YC_READABLE 1 /* yc_wait_fd: wait until fd can be read */
+#define YC_WRITABLE 2 /* yc_wait_fd: wait until fd can be written */
+
+/* Waits until fd is readable or writable, as events asks (YC_READABLE,
+   YC_WRITABLE or both; an error or hang-up counts as both). Returns the
+   ready subset of events, or a negative code. As with poll, readiness is
+   a hint: the next call may still find nothing to do. */
+YC_COROUTINE int yc_wait_fd(int fd, int events, int64_t deadline);
+
+/* Closes fd: calls waiting on it end with YC_EBADF. Returns 0 or a
+   negative code. Never suspends. */
+int yc_close(int fd);
+/* Forgets what the scheduler knows of fd (to be closed or handed over by
+   other code), ending the calls waiting on it with YC_EBADF. */
+void yc_fd_forget(int fd);
+
+/* ---------------------------------------------------------------------
+   Offloading blocking work
+
+   A call that blocks its OS thread (getaddrinfo, a file read, a long
+   computation) runs on a small pool of worker threads shared by the
+   process, while the scheduler goes on.
+   --------------------------------------------------------------------- */
+
+/* Runs fn(arg) on a worker thread and waits until it has returned.
+   Returns 0; YC_ETIMEDOUT or YC_ECANCELED if the deadline or a
+   cancellation came before a worker took it (fn then never runs: once it
+   runs, the call waits for it whatever happens, since arg must outlive
+   it); or YC_ENOMEM / YC_EAGAIN (no worker could be started). */
+YC_COROUTINE int yc_offload(void (*fn)(void *arg), void *arg, int64_t deadline);
+
+/* Sets the most worker threads the pool starts (initially 4; workers
+   start as needed and stay). Returns 0 or YC_EINVAL (n < 1). */
+int yc_offload_threads(unsigned n);
+
+/* ---------------------------------------------------------------------
+   Streams
+
+   A byte stream with read, write and close: over a socket or another fd,
+   or an in-memory pipe between micro-threads of one scheduler. Code that
+   takes I/O callbacks (a TLS library's BIO, fopencookie, a parser) can be
+   handed a stream through yc_stream_read_cb / yc_stream_write_cb, which
+   use the stream's timeout; on a stackful micro-thread they suspend it.
+   --------------------------------------------------------------------- */
+typedef struct yc_stream yc_stream;
+
+/* A stream over fd, which it takes over (closed by yc_stream_close).
+   Returns 0 and sets *s, or YC_ENOMEM. */
+int yc_stream_fd(yc_stream **s, int fd);
+/* Two connected in-memory streams: what is written to one is read from
+   the other, through a buffer of `capacity` bytes each way (0: 64 KiB).
+   Returns 0 or YC_ENOMEM. */
+int yc_stream_pipe(yc_stream *ends[2], size_t capacity);
+/* Reads up to n bytes, waiting for at least one. Returns the count, 0 at
+   end of stream (the peer closed), or a negative code. */
+YC_COROUTINE ssize_t yc_stream_read(yc_stream *s, void *buf, size_t n,
+                                    int64_t deadline);
+/* Writes all n bytes, like yc_write: YC_EPIPE once the peer closed. */
+YC_COROUTINE ssize_t yc_stream_write(yc_stream *s, const void *buf, size_t n,
+                                     int64_t deadline);
+/* Closes the stream and frees it: its waiting calls end with YC_EBADF,
+   the peer of a pipe reads end of stream and fails to write with
+   YC_EPIPE. Returns 0 or a negative code. Never suspends. */
+int yc_stream_close(yc_stream *s);
+/* The fd under a stream, or -1 for a pipe. */
+int yc_stream_fileno(const yc_stream *s);
+/* Sets the time each callback read or write may take (-1: no limit, the
+   initial value). */
+void yc_stream_set_timeout(yc_stream *s, int64_t ns);
+/* Callback forms, POSIX style: the count, or -1 with errno set (ETIMEDOUT
+   when the stream's timeout passed). stream is a yc_stream *. */
+ssize_t yc_stream_read_cb(void *stream, char *buf, size_t n);
+ssize_t yc_stream_write_cb(void *stream, const char *buf, size_t n);
+/* A stdio FILE over the stream (fopencookie): fclose closes the stream
+   too. Returns NULL with errno set on failure. */
+FILE *yc_stream_fopen(yc_stream *s, const char *mode);
 
 /* ---------------------------------------------------------------------
    Diagnostics

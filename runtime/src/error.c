@@ -1,6 +1,8 @@
 /* error.c - names and descriptions of the runtime's error codes. */
 #include "yieldc.h"
 
+#include <string.h>
+
 #ifndef YC_VERSION
 #define YC_VERSION "0.1.0"
 #endif
@@ -15,7 +17,8 @@ const char *yc_strerror(int err) {
         YC_ERRNO_MAP(YC__ERR_TEXT)
 #undef YC__ERR_TEXT
     default:
-        return "unknown error";
+        /* Any other errno an I/O call passed on. */
+        return err < 0 ? strerror(-err) : "unknown error";
     }
 }
 

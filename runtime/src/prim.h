@@ -35,12 +35,17 @@
 
 #include "wait.h"
 
+#include <sys/types.h>
+
 /* The head of every primitive's frame. Its first two fields have the
    layout of the ABI's struct yc__NAME_res for an int result, through
    which the awaiting caller reads the result. */
 struct yc__prim {
     struct yc__frame hdr; /* the frame header (ABI) */
-    int ret;              /* the result: yc__ret of struct yc__NAME_res */
+    union {
+        int ret;      /* the result: yc__ret of struct yc__NAME_res */
+        ssize_t sret; /* the same, for the I/O calls returning ssize_t */
+    };
     struct yc__wait wait; /* the blocking state, valid once it blocks */
 };
 
@@ -54,10 +59,18 @@ void *yc__prim_alloc(struct yc__sched *s, unsigned size,
    plain calls run on stackful micro-threads, this is where they will
    suspend instead.) */
 int yc__prim_call(struct yc__sched *s, struct yc__frame *f);
+/* The same for a primitive returning ssize_t. */
+ssize_t yc__prim_call_ssize(struct yc__sched *s, struct yc__frame *f);
 
 /* Finishes the primitive with result rc. */
 static inline int yc__prim_done(struct yc__prim *p, int rc) {
     p->ret = rc;
+    return YC__DONE;
+}
+
+/* Finishes a primitive returning ssize_t with result r. */
+static inline int yc__prim_done_ssize(struct yc__prim *p, ssize_t r) {
+    p->sret = r;
     return YC__DONE;
 }
 
@@ -89,12 +102,15 @@ int yc__prim_block_shielded(struct yc__sched *s, struct yc__prim *p,
 
 #define YC__UNPAREN(...) __VA_ARGS__
 
-/* Defines primitive `name` (see the top of this file), whose frame is
-   sizeof(frame_t) + extra bytes (extra may use the parameters). */
-#define YC__PRIMITIVE_SIZED(name, frame_t, run, extra, params, args)           \
+/* Defines primitive `name` (see the top of this file) returning rtype
+   (int or ssize_t, read from p.ret or p.sret through call, that is
+   yc__prim_call or yc__prim_call_ssize), whose frame is sizeof(frame_t)
+   + extra bytes (extra may use the parameters). */
+#define YC__PRIMITIVE_TYPED(name, rtype, call, frame_t, run, extra, params,    \
+                            args)                                              \
     struct yc__##name##_res {                                                  \
         struct yc__frame yc__hdr;                                              \
-        int yc__ret;                                                           \
+        rtype yc__ret;                                                         \
     };                                                                         \
     _Static_assert(offsetof(struct yc__##name##_res, yc__ret) ==               \
                        offsetof(struct yc__prim, ret),                         \
@@ -116,7 +132,7 @@ int yc__prim_block_shielded(struct yc__sched *s, struct yc__prim *p,
         yc__f->a = (struct yc__##name##_args){YC__UNPAREN args};               \
         return &yc__f->p.hdr;                                                  \
     }                                                                          \
-    int name(YC__UNPAREN params) {                                             \
+    rtype name(YC__UNPAREN params) {                                           \
         struct yc__sched *yc__s = yc__sched_get();                             \
         /* An await through a pointer to this wrapper (abi.h). */              \
         if (YC__UNLIKELY(yc__s->await_fn == (yc__fn)name)) {                   \
@@ -125,9 +141,13 @@ int yc__prim_block_shielded(struct yc__sched *s, struct yc__prim *p,
                 yc__s, yc__s->await_caller, YC__UNPAREN args);                 \
             return 0;                                                          \
         }                                                                      \
-        return yc__prim_call(                                                  \
-            yc__s, yc__##name##_start(yc__s, NULL, YC__UNPAREN args));         \
+        return call(yc__s,                                                     \
+                    yc__##name##_start(yc__s, NULL, YC__UNPAREN args));        \
     }
+
+#define YC__PRIMITIVE_SIZED(name, frame_t, run, extra, params, args)           \
+    YC__PRIMITIVE_TYPED(name, int, yc__prim_call, frame_t, run, extra, params, \
+                        args)
 
 #define YC__PRIMITIVE(name, frame_t, run, params, args)                        \
     YC__PRIMITIVE_SIZED(name, frame_t, run, 0, params, args)

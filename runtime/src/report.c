@@ -59,6 +59,8 @@ static void print_wait(const struct yc_task *t, const char *indent) {
     if (w->obj_task)
         fprintf(stderr, " on task %u",
                 ((const struct yc_task *)w->obj)->abi.id);
+    else if (w->obj_fd)
+        fprintf(stderr, " on fd %d", (int)(intptr_t)w->obj);
     else if (w->obj)
         fprintf(stderr, " on %p", w->obj);
     if (w->shielded)

@@ -1,6 +1,7 @@
 /* sched.c - the stackless scheduler: one per OS thread, a FIFO run queue
    of tasks, each running a chain of coroutine frames; rounds, idling and
    the calls that let a foreign event loop drive it. */
+#include "offload.h"
 #include "report.h"
 #include "stackful.h"
 #include "task.h"
@@ -36,8 +37,10 @@ struct yc__sched *yc__sched_get(void) {
     if (!s)
         yc__oom("creating a scheduler");
     int rc = yc__wake_init(&s->wake);
+    if (!rc && (rc = yc__poller_init(&s->poll, s->wake.efd)) != 0)
+        yc__wake_destroy(&s->wake);
     if (rc) {
-        fprintf(stderr, "yieldc: cannot create a scheduler's wake-up fd: %s\n",
+        fprintf(stderr, "yieldc: cannot create a scheduler's poller: %s\n",
                 strerror(-rc));
         abort();
     }
@@ -118,9 +121,9 @@ int yc__yield(struct yc__sched *abi, struct yc__frame *f, unsigned state) {
     struct yc__sched_full *s = yc__full(abi);
     /* Alone: the next round would only resume this task, so it goes on at
        once, as after a round trip - with the clock to be read again, so
-       that a loop that yields until a time sees time pass. A scheduler that
-       gets fds to poll must check them here as well. */
-    if (!s->head && !s->timers.n && !yc__wake_pending(&s->wake)) {
+       that a loop that yields until a time sees time pass. */
+    if (!s->head && !s->timers.n && !s->poll.nwait &&
+        !yc__wake_pending(&s->wake)) {
         s->now_valid = 0;
         return 0;
     }
@@ -134,12 +137,15 @@ int yc__yield(struct yc__sched *abi, struct yc__frame *f, unsigned state) {
 /* Rounds                                                              */
 /* ------------------------------------------------------------------ */
 
-/* One round: fire the timers that are due (reading the clock only if a
-   timer is pending: see yc__now), take in work from other threads, then
-   run each task that is ready now, once. Tasks made ready during the
-   round (by a yield, a wake-up) run in the next one, so a task that
-   yields in a loop cannot starve timers and the outside world. */
-static void run_round(struct yc__sched_full *s) {
+/* One round: look for ready fds (unless the caller has just waited for
+   them), fire the timers that are due (reading the clock only if a timer
+   is pending: see yc__now), take in work from other threads, then run
+   each task that is ready now, once. Tasks made ready during the round
+   (by a yield, a wake-up) run in the next one, so a task that yields in a
+   loop cannot starve timers, I/O and the outside world. */
+static void run_round(struct yc__sched_full *s, int polled) {
+    if (s->poll.nwait && !polled)
+        yc__poller_wait(s, 0);
     s->now_valid = 0;
     if (s->timers.n)
         yc__timer_run(s);
@@ -155,12 +161,13 @@ static void run_round(struct yc__sched_full *s) {
     }
 }
 
-/* Nothing is ready: block until the next timer is due or something
-   arrives from outside; if nothing can ever come, it is a deadlock. */
+/* Nothing is ready: block until an fd is ready, the next timer is due or
+   something arrives from outside; if nothing can ever come, it is a
+   deadlock. */
 static void wait_for_work(struct yc__sched_full *s) {
     int64_t next = yc__timer_next(&s->timers);
-    if (next < 0 && !s->nexternal && !yc__wake_pending(&s->wake) &&
-        !yc__wake_expected(&s->wake))
+    if (next < 0 && !s->nexternal && !s->poll.nwait &&
+        !yc__wake_pending(&s->wake) && !yc__wake_expected(&s->wake))
         yc__deadlock(s);
     int64_t timeout = -1;
     if (next >= 0) {
@@ -168,7 +175,7 @@ static void wait_for_work(struct yc__sched_full *s) {
         if (timeout < 0)
             timeout = 0;
     }
-    yc__wake_wait(s, timeout);
+    yc__poller_wait(s, timeout);
 }
 
 void yc__run_sync(struct yc__sched *abi, struct yc__frame *f) {
@@ -186,9 +193,10 @@ void yc__run_sync(struct yc__sched *abi, struct yc__frame *f) {
        tasks run only while it is suspended. */
     resume(s, &t->abi);
     while (!(t->abi.flags & YC__TASK_DONE)) {
-        if (!s->head)
+        int polled = !s->head;
+        if (polled)
             wait_for_work(s);
-        run_round(s);
+        run_round(s, polled);
     }
     yc__task_release(s, t);
 }
@@ -199,15 +207,15 @@ void yc__run_sync(struct yc__sched *abi, struct yc__frame *f) {
 
 yc_sched *yc_sched_current(void) { return yc__sched_get(); }
 
-int yc_sched_fd(void) { return yc__full(yc__sched_get())->wake.epfd; }
+int yc_sched_fd(void) { return yc__poller_fd(&yc__full(yc__sched_get())->poll); }
 
 int64_t yc_sched_run_ready(void) {
     struct yc__sched_full *s = yc__full(yc__sched_get());
     if (s->running)
         return YC_EINVAL;
     /* Clears the fd, so that the loop does not report it again. */
-    yc__wake_wait(s, 0);
-    run_round(s);
+    yc__poller_wait(s, 0);
+    run_round(s, 1);
     if (s->head || yc__wake_pending(&s->wake))
         return 0;
     int64_t next = yc__timer_next(&s->timers);
@@ -223,9 +231,11 @@ int64_t yc_sched_run_ready(void) {
 
 static void destroy(struct yc__sched_full *s) {
     yc__exit_report(s);
+    yc__offload_abandon(s);
     yc__task_destroy_all(s);
     yc__fiber_destroy_all();
     yc__timer_destroy(s);
+    yc__poller_destroy(&s->poll);
     yc__wake_destroy(&s->wake);
     yc__frame_pool_destroy(&s->abi);
     free(s);

@@ -5,6 +5,7 @@
 #include "yieldc.h"
 #include "yieldc/abi.h"
 
+#include "poller.h"
 #include "timer.h"
 #include "wake.h"
 
@@ -30,8 +31,9 @@ struct yc__chunk {
 
    A round (see sched.c) reads the clock, fires due timers, takes in work
    posted by other threads, then runs the tasks that were ready when the
-   round began. When nothing is ready, the scheduler blocks in the wake
-   poller until the next timer or a wake-up. */
+   round began; while I/O calls wait, each round first looks (without
+   blocking) for ready fds. When nothing is ready, the scheduler blocks in
+   its poller until an fd is ready, the next timer or a wake-up. */
 struct yc__sched_full {
     struct yc__sched abi;              /* running task and frame pool */
     struct yc__task *head;             /* run queue: next task to resume */
@@ -58,6 +60,8 @@ struct yc__sched_full {
                                           ping-pong) cost no clock read */
     struct yc__heap timers;            /* pending deadlines */
     struct yc__wake wake;              /* wake-up fd and cross-thread queue */
+    struct yc__poller poll;            /* fds with waiting I/O calls; where
+                                          the scheduler sleeps */
 };
 
 static inline struct yc__sched_full *yc__full(struct yc__sched *s) {

@@ -93,6 +93,7 @@ void *yc__prim_alloc(struct yc__sched *s, unsigned size,
     p->wait.what = name;
     p->wait.obj = NULL;
     p->wait.obj_task = 0;
+    p->wait.obj_fd = 0;
     return p;
 }
 
@@ -101,6 +102,13 @@ int yc__prim_call(struct yc__sched *s, struct yc__frame *f) {
     int rc = ((struct yc__prim *)(void *)f)->ret;
     yc__frame_free(s, f);
     return rc;
+}
+
+ssize_t yc__prim_call_ssize(struct yc__sched *s, struct yc__frame *f) {
+    yc__run_sync(s, f);
+    ssize_t r = ((struct yc__prim *)(void *)f)->sret;
+    yc__frame_free(s, f);
+    return r;
 }
 
 /* Parks the running task in p at `state`. */

@@ -45,6 +45,7 @@ struct yc__wait {
     unsigned char shielded;  /* cancellation does not end it */
     unsigned char by_scope;  /* its deadline is a scope's, not the call's */
     unsigned char obj_task;  /* obj is a task (reports print its id) */
+    unsigned char obj_fd;    /* obj is an fd number (reports print it) */
     const char *what;        /* the primitive's name, for reports */
     const void *obj;         /* the object waited on, for reports */
 };

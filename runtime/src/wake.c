@@ -1,38 +1,21 @@
-/* wake.c - a scheduler's sleep and wake-up: epoll over one eventfd, and
+/* wake.c - a scheduler's wake-up: the eventfd its poller watches, and
    the queue through which any thread hands work to the scheduler's
    thread (yc_sched_post, futures resolved elsewhere). */
 #include "sched.h"
 
 #include <errno.h>
-#include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
 
 int yc__wake_init(struct yc__wake *w) {
-    int rc;
     w->head = w->tail = NULL;
     atomic_init(&w->pending, 0);
     atomic_init(&w->refs, 0);
     w->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     if (w->efd < 0)
         return -errno;
-    w->epfd = epoll_create1(EPOLL_CLOEXEC);
-    if (w->epfd < 0) {
-        rc = -errno;
-        goto fail_efd;
-    }
-    struct epoll_event ev = {.events = EPOLLIN, .data = {.fd = w->efd}};
-    if (epoll_ctl(w->epfd, EPOLL_CTL_ADD, w->efd, &ev) < 0) {
-        rc = -errno;
-        goto fail_epfd;
-    }
     pthread_mutex_init(&w->lock, NULL);
     return 0;
-fail_epfd:
-    close(w->epfd);
-fail_efd:
-    close(w->efd);
-    return rc;
 }
 
 void yc__wake_destroy(struct yc__wake *w) {
@@ -44,7 +27,6 @@ void yc__wake_destroy(struct yc__wake *w) {
         r = next;
     }
     pthread_mutex_destroy(&w->lock);
-    close(w->epfd);
     close(w->efd);
 }
 
@@ -85,23 +67,10 @@ void yc__wake_drain(struct yc__sched_full *s) {
     }
 }
 
-void yc__wake_wait(struct yc__sched_full *s, int64_t timeout_ns) {
-    int ms = -1;
-    if (timeout_ns >= 0) {
-        /* Round up: waking before the deadline would only spin. */
-        int64_t m = (timeout_ns + YC_MSEC - 1) / YC_MSEC;
-        ms = m > 1000000000 ? 1000000000 : (int)m;
-    }
-    struct epoll_event ev[8];
-    int n = epoll_wait(s->wake.epfd, ev, 8, ms);
-    for (int i = 0; i < n; i++) {
-        if (ev[i].data.fd == s->wake.efd) {
-            uint64_t count;
-            while (read(s->wake.efd, &count, sizeof count) < 0 &&
-                   errno == EINTR)
-                ;
-        }
-    }
+void yc__wake_clear(struct yc__wake *w) {
+    uint64_t count;
+    while (read(w->efd, &count, sizeof count) < 0 && errno == EINTR)
+        ;
 }
 
 /* ------------------------------------------------------------------ */

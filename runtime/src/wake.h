@@ -1,6 +1,6 @@
-/* wake.h - how a scheduler sleeps and is woken: an epoll instance
-   watching one eventfd, and a queue through which other OS threads hand
-   work to the scheduler's thread. */
+/* wake.h - how a scheduler is woken: an eventfd that its poller
+   watches, and a queue through which other OS threads hand work to the
+   scheduler's thread. */
 #ifndef YC_WAKE_H
 #define YC_WAKE_H
 
@@ -24,10 +24,9 @@ struct yc__remote {
    scheduler clears `pending` when it takes the queue, so a burst of
    posts costs one write and one read. Before it blocks, the scheduler
    checks `pending`; a post that comes after the check writes the eventfd,
-   which ends the epoll_wait, so no wake-up is lost. */
+   which ends the poller's wait, so no wake-up is lost. */
 struct yc__wake {
-    int efd;                 /* the eventfd */
-    int epfd;                /* epoll instance watching efd (yc_sched_fd) */
+    int efd;                 /* the eventfd, watched by the poller */
     pthread_mutex_t lock;    /* guards head and tail */
     struct yc__remote *head; /* queued work, oldest first */
     struct yc__remote *tail; /* the newest item */
@@ -36,9 +35,9 @@ struct yc__wake {
     atomic_int refs;         /* yc_sched_ref count: work is expected */
 };
 
-/* Creates the fds. Returns 0 or a negative YC_E* code. */
+/* Creates the eventfd. Returns 0 or a negative YC_E* code. */
 int yc__wake_init(struct yc__wake *w);
-/* Closes the fds and runs nothing: queued items are dropped through
+/* Closes the eventfd and runs nothing: queued items are dropped through
    their run() with a NULL scheduler. */
 void yc__wake_destroy(struct yc__wake *w);
 /* Queues r for scheduler s's thread and wakes it. Any thread. */
@@ -47,9 +46,8 @@ void yc__wake_post(struct yc__sched_full *s, struct yc__remote *r);
 void yc__wake_signal(struct yc__sched_full *s);
 /* Runs the queued items, oldest first. Owner thread. */
 void yc__wake_drain(struct yc__sched_full *s);
-/* Blocks until a wake-up or for timeout_ns (-1: no limit, 0: just
-   polls), and clears the eventfd. Owner thread. */
-void yc__wake_wait(struct yc__sched_full *s, int64_t timeout_ns);
+/* Clears the eventfd after the poller saw it readable. Owner thread. */
+void yc__wake_clear(struct yc__wake *w);
 
 /* Whether something outside the scheduler holds a yc_sched_ref. */
 static inline int yc__wake_expected(struct yc__wake *w) {

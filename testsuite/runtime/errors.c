@@ -1,5 +1,6 @@
 // Every runtime error code has a name and a description, and equals the
-// negated errno value of the same name.
+// negated errno value of the same name; another negated errno (which an
+// I/O call may pass on) is described by strerror.
 // RUN: %yieldc %s -o %t.c && %cc -I%S %t.c -o %t && %run %t | FileCheck %s
 
 #include "Inputs/assert.h"
@@ -14,7 +15,8 @@ int main(void) {
     YC_ERRNO_MAP(SHOW)
 #undef SHOW
     printf("%s %s\n", yc_err_name(0), yc_strerror(0));
-    printf("%s %s\n", yc_err_name(-9999), yc_strerror(-9999));
+    printf("%s %s\n", yc_err_name(-EISDIR), yc_strerror(-EISDIR));
+    printf("%s %s\n", yc_err_name(9999), yc_strerror(9999));
     return 0;
 }
 // CHECK: YC_ENOMEM -12 out of memory
@@ -24,5 +26,12 @@ int main(void) {
 // CHECK: YC_EPERM -1 operation not permitted
 // CHECK: YC_EBUSY -16 resource busy
 // CHECK: YC_EALREADY -114 operation already done
+// CHECK: YC_EBADF -9 bad file descriptor, or closed while waiting
+// CHECK: YC_EMFILE -24 too many open files
+// CHECK: YC_ECONNRESET -104 connection reset by peer
+// CHECK: YC_ECONNREFUSED -111 connection refused
+// CHECK: YC_ENOTCONN -107 socket not connected
+// CHECK: YC_EADDRINUSE -98 address already in use
 // CHECK: 0 success
+// CHECK: YC_E? Is a directory
 // CHECK: YC_E? unknown error

@@ -1,0 +1,122 @@
+/* fd.c - the table of file descriptors that I/O calls wait on: entries,
+   readiness wake-ups, and closing or forgetting an fd. */
+#include "fd.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+static void entry_init(struct yc__fd *e) {
+    memset(e, 0, sizeof *e);
+    e->pidx = -1;
+}
+
+struct yc__fd *yc__fd_get(struct yc__poller *p, int fd) {
+    if (fd < 0)
+        return NULL;
+    unsigned page = (unsigned)fd / YC__FD_PAGE;
+    if (page >= p->npages) {
+        unsigned n = p->npages ? p->npages : 4;
+        while (n <= page)
+            n *= 2;
+        struct yc__fd **pages = realloc(p->pages, n * sizeof *pages);
+        if (!pages)
+            return NULL;
+        memset(pages + p->npages, 0, (n - p->npages) * sizeof *pages);
+        p->pages = pages;
+        p->npages = n;
+    }
+    if (!p->pages[page]) {
+        struct yc__fd *v = malloc(YC__FD_PAGE * sizeof *v);
+        if (!v)
+            return NULL;
+        for (unsigned i = 0; i < YC__FD_PAGE; i++)
+            entry_init(&v[i]);
+        p->pages[page] = v;
+    }
+    return &p->pages[page][(unsigned)fd % YC__FD_PAGE];
+}
+
+void yc__fd_ready(struct yc__sched_full *s, int fd, int dir) {
+    struct yc__fd *e = yc__fd_peek(&s->poll, fd);
+    if (e)
+        yc__wq_wake_all(s, &e->q[dir], 0);
+}
+
+int yc__fd_prepare(struct yc__sched_full *s, int fd, struct yc__fd **out) {
+    struct yc__fd *e = yc__fd_get(&s->poll, fd);
+    *out = e;
+    if (!e)
+        return fd < 0 ? YC_EBADF : YC_ENOMEM;
+    if (e->known)
+        return 0;
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0)
+        return -errno;
+    /* A blocking fd would stop the whole scheduler in its system call. */
+    if (!(flags & O_NONBLOCK) && fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0)
+        return -errno;
+    int type;
+    socklen_t len = sizeof type;
+    e->nonsock = getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) < 0;
+    e->known = 1;
+    return 0;
+}
+
+/* Ends every call waiting on fd with YC_EBADF and drops its entry, so
+   that a later fd with the same number starts afresh. */
+static void reset(struct yc__sched_full *s, int fd) {
+    struct yc__fd *e = yc__fd_peek(&s->poll, fd);
+    if (!e)
+        return;
+    yc__wq_wake_all(s, &e->q[YC__FD_READ], YC_EBADF);
+    yc__wq_wake_all(s, &e->q[YC__FD_WRITE], YC_EBADF);
+    yc__poller_unwatch(&s->poll, fd, e);
+    entry_init(e);
+}
+
+void yc__fd_fresh(struct yc__sched_full *s, int fd, int nonsock) {
+    reset(s, fd);
+    struct yc__fd *e = yc__fd_get(&s->poll, fd);
+    if (e) {
+        e->known = 1;
+        e->nonsock = (unsigned char)nonsock;
+    }
+}
+
+int yc__fd_block(struct yc__sched_full *s, struct yc__prim *p,
+                 struct yc__wlink links[2], int fd, struct yc__fd *e, int dirs,
+                 int64_t deadline) {
+    int rc = yc__poller_watch(&s->poll, fd, e);
+    if (rc)
+        return rc;
+    struct yc__wait *w = &p->wait;
+    w->links = links;
+    w->nlinks = 0;
+    for (int dir = YC__FD_READ; dir <= YC__FD_WRITE; dir++)
+        if (dirs & (1 << dir))
+            yc__wq_push(&e->q[dir], &links[w->nlinks++], w, NULL, dir);
+    w->obj = (void *)(intptr_t)fd;
+    w->obj_fd = 1;
+    if (yc__prim_block(&s->abi, p, 1, deadline) == YC__DONE)
+        return p->ret;
+    s->poll.nwait++;
+    return YC__SUSPENDED;
+}
+
+int yc_close(int fd) {
+    struct yc__sched_full *s = yc__sched_peek();
+    if (s)
+        reset(s, fd);
+    /* Linux frees the fd even when close fails with EINTR. */
+    if (close(fd) < 0 && errno != EINTR)
+        return -errno;
+    return 0;
+}
+
+void yc_fd_forget(int fd) {
+    struct yc__sched_full *s = yc__sched_peek();
+    if (s)
+        reset(s, fd);
+}

@@ -1,0 +1,85 @@
+/* poller.h - file descriptor readiness: the table of fds that blocked
+   I/O calls wait on, and the poller backend (epoll or poll, chosen at
+   build time) through which a scheduler sleeps.
+
+   An I/O call tries its system call first and waits only on EAGAIN: it
+   then queues a link on its fd's read or write queue and blocks. The
+   poller reports readiness, and every waiter of that direction is woken
+   to try again. So readiness is only a hint: a woken call that meets
+   EAGAIN once more waits again.
+
+   The epoll backend registers each fd once, edge-triggered, for both
+   directions, the first time a call waits on it; a wait then costs no
+   epoll_ctl. Because edges are not remembered for fds nobody waits on,
+   every wait must be preceded by an attempt (the system call, or a
+   poll() of the one fd for yc_wait_fd). The registration stays until
+   yc_close or yc_fd_forget. */
+#ifndef YC_POLLER_H
+#define YC_POLLER_H
+
+#include "yieldc.h"
+
+struct yc__sched_full;
+
+enum { YC__FD_READ = 0, YC__FD_WRITE = 1 };
+
+/* What a scheduler knows of one fd. */
+struct yc__fd {
+    struct yc__wq q[2];       /* blocked calls: readers, writers */
+    unsigned char known;      /* the entry describes the fd: it was made
+                                 non-blocking and classified */
+    unsigned char registered; /* epoll: added to the poll set */
+    unsigned char nonsock;    /* not a socket: writes guard SIGPIPE */
+    int pidx;                 /* poll backend: index in the watched list,
+                                 or -1 */
+};
+
+/* Entries come in pages that never move, since wait links point into
+   them. */
+#define YC__FD_PAGE 256
+
+struct yc__poller {
+    struct yc__fd **pages;  /* pages[fd / YC__FD_PAGE], or NULL */
+    unsigned npages;        /* length of pages */
+    unsigned nwait;         /* I/O calls blocked on an fd: while nonzero,
+                               idling is not a deadlock, and every round
+                               polls */
+    int wake_fd;            /* the scheduler's wake-up eventfd */
+    int epfd;               /* epoll backend: the instance; poll: -1 */
+    int *watched;           /* poll backend: fds with entries in use */
+    unsigned nwatched;      /* their number */
+    unsigned capwatched;    /* allocated */
+};
+
+/* Sets up the poller watching wake_fd. Returns 0 or a negative code. */
+int yc__poller_init(struct yc__poller *p, int wake_fd);
+/* Frees the table and closes the poller's own fds. */
+void yc__poller_destroy(struct yc__poller *p);
+/* The fd a foreign event loop watches (yc_sched_fd). */
+int yc__poller_fd(const struct yc__poller *p);
+/* Blocks until an fd is ready, a wake-up comes, or for timeout_ns (-1: no
+   limit, 0: only looks), waking the calls that wait on ready fds and
+   clearing the wake-up fd. */
+void yc__poller_wait(struct yc__sched_full *s, int64_t timeout_ns);
+
+/* Backend: makes the poller watch fd (entry e) before a call waits on it.
+   Returns 0 or a negative code. */
+int yc__poller_watch(struct yc__poller *p, int fd, struct yc__fd *e);
+/* Backend: stops watching fd, which is about to be closed or forgotten. */
+void yc__poller_unwatch(struct yc__poller *p, int fd, struct yc__fd *e);
+
+/* The entry of fd, created (with its page) if needed; NULL if fd is
+   negative or memory runs out. */
+struct yc__fd *yc__fd_get(struct yc__poller *p, int fd);
+/* The entry of fd if it exists, else NULL. */
+static inline struct yc__fd *yc__fd_peek(const struct yc__poller *p, int fd) {
+    unsigned page = (unsigned)fd / YC__FD_PAGE;
+    if (fd < 0 || page >= p->npages || !p->pages[page])
+        return NULL;
+    return &p->pages[page][(unsigned)fd % YC__FD_PAGE];
+}
+/* Wakes the calls waiting for fd to become readable (dir READ) or
+   writable (WRITE) so that they try again. */
+void yc__fd_ready(struct yc__sched_full *s, int fd, int dir);
+
+#endif
