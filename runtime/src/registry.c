@@ -37,8 +37,8 @@ void yc__register(const struct yc__coro_info *infos, unsigned n) {
 /* A linear search: lookups happen only when a report is printed. Safe in
    a signal handler. */
 const struct yc__coro_info *yc__coro_lookup(yc__step_fn step) {
-    for (struct block *b = atomic_load_explicit(&head, memory_order_acquire);
-         b; b = b->next)
+    for (struct block *b = atomic_load_explicit(&head, memory_order_acquire); b;
+         b = b->next)
         for (unsigned i = 0; i < b->n; i++)
             if (b->infos[i].step == step)
                 return &b->infos[i];

@@ -28,9 +28,9 @@ void yc_debug_report(int enable) { exit_report_on = enable != 0; }
 /* Text on its way to fd. Lines are short, so a buffer of this size turns a
    report into a few writes. */
 struct out {
-    int fd;         /* where the report goes */
-    unsigned len;   /* bytes in buf */
-    char buf[512];  /* pending text */
+    int fd;        /* where the report goes */
+    unsigned len;  /* bytes in buf */
+    char buf[512]; /* pending text */
 };
 
 /* Writes out the buffer. A failed write drops the text: a report has no
@@ -190,8 +190,8 @@ static void print_wait(struct out *o, const struct yc__sched_full *s,
            signal handler, in the middle of a round. */
         int64_t left = w->timer.yc__deadline - yc__clock_read();
         out_str(o, ", ");
-        out_uint(o, left > 0 ? (unsigned long long)(left + 999999) / 1000000
-                             : 0);
+        out_uint(o,
+                 left > 0 ? (unsigned long long)(left + 999999) / 1000000 : 0);
         out_str(o, " ms left");
     }
     out_char(o, '\n');
