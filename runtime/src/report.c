@@ -102,7 +102,8 @@ static int is_wait_frame(const struct yc_task *t, const struct yc__frame *f) {
 }
 
 const char *yc__task_name(const struct yc_task *t) {
-    const struct yc__frame *f = t->abi.top;
+    /* Not abi.top of a running task: it may be a freed callee's frame. */
+    const struct yc__frame *f = t->stepping ? t->stepping : t->abi.top;
     while (f->caller)
         f = f->caller;
     const struct yc__coro_info *info = yc__coro_lookup(f->step);
