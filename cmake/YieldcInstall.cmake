@@ -6,6 +6,7 @@
 #   lib/cmake/yieldc/                         find_package(yieldc)
 #   lib/pkgconfig/yieldc.pc                   pkg-config
 #   share/man/man1/yieldc.1                   man page
+#   share/yieldc/gdb/yieldc-gdb.py            gdb commands for coroutines
 #
 # Every installed file finds the others by relative paths (yieldc finds
 # ../include/yieldc.h, yieldc-cc finds ../lib, the .pc file uses
@@ -67,3 +68,8 @@ install(PROGRAMS "${PROJECT_BINARY_DIR}/yieldc-cc"
 
 install(FILES "${PROJECT_SOURCE_DIR}/docs/yieldc.1"
   DESTINATION "${CMAKE_INSTALL_MANDIR}/man1")
+
+# Loaded by hand (gdb -x, or `source` in .gdbinit): see
+# docs/runtime/debugging.md.
+install(FILES "${PROJECT_SOURCE_DIR}/runtime/gdb/yieldc-gdb.py"
+  DESTINATION "${CMAKE_INSTALL_DATADIR}/yieldc/gdb")

@@ -290,10 +290,13 @@ static void await_text(struct lower *L, const struct susp *s,
     unsigned label = new_label(L, s);
     buf_printf(h, "yc__cf = yc__%s_start(yc__s, &" HDR "%s%s); ", name,
                *args ? ", " : "", args);
+    /* The state is saved before the callee runs, not only when it
+       suspends, so that a backtrace taken inside the callee (yc_backtrace)
+       sees the line this frame waits at. */
     buf_printf(h,
-               "if (YC__UNLIKELY(yc__%s_step(yc__cf, yc__s))) { " HDR
-               ".state = %u; return YC__SUSPENDED; } ",
-               name, label);
+               HDR ".state = %u; if (YC__UNLIKELY(yc__%s_step(yc__cf, "
+               "yc__s))) return YC__SUSPENDED; ",
+               label, name);
     buf_printf(h,
                "if (0) { yc__resume_%u: yc__cf = yc__callee_done(yc__s); } ",
                label);
@@ -332,8 +335,8 @@ static void await_ptr_text(struct lower *L, const struct susp *s,
     buf_printf(h, "%s(%s); yc__s->await_fn = 0; ", fp, args);
     buf_puts(h, "yc__cf = yc__s->await_frame; yc__s->await_frame = 0; ");
     buf_printf(h,
-               "if (yc__cf) { if (YC__UNLIKELY(yc__cf->step(yc__cf, yc__s))) "
-               "{ " HDR ".state = %u; return YC__SUSPENDED; } ",
+               "if (yc__cf) { " HDR ".state = %u; if (YC__UNLIKELY("
+               "yc__cf->step(yc__cf, yc__s))) return YC__SUSPENDED; ",
                label);
     buf_printf(h,
                "if (0) { yc__resume_%u: yc__cf = yc__callee_done(yc__s); } ",

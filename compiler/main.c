@@ -40,9 +40,14 @@ static const char usage[] =
     "                     call awaited from stackless code runs on its own\n"
     "                     stack); coroutines that a state machine cannot\n"
     "                     express get this form anyway, with a warning\n"
-    "  --frame-report     print each coroutine's frame layout: which\n"
-    "                     parameters, locals and temporaries live in the\n"
-    "                     frame, at which offsets, and its size\n"
+    "  --emit=WHAT,...    print the analysis of each coroutine, for reading\n"
+    "                     why it became what it became: fallback (state\n"
+    "                     machine or stackful, and why), susp (suspension\n"
+    "                     points: file:line:col and what suspends), frame\n"
+    "                     (which parameters, locals and temporaries live in\n"
+    "                     the frame, at which offsets, and its size), or\n"
+    "                     analysis (all three); -o may then be left out\n"
+    "  --frame-report     the same as --emit=frame\n"
     "  --stop-after=PASS  stop after PASS and write nothing\n"
     "                     (passes: parse, find, analyse, lower, emit)\n"
     "  --help             show this help\n"
@@ -82,7 +87,15 @@ static int parse_options(int argc, char **argv, struct options *opt) {
         } else if (!strcmp(a, "--stackful")) {
             opt->stackful = 1;
         } else if (!strcmp(a, "--frame-report")) {
-            opt->frame_report = 1;
+            opt->emit |= REPORT_FRAME; /* the older name of --emit=frame */
+        } else if (!strncmp(a, "--emit=", 7)) {
+            if (report_parse(a + 7, &opt->emit)) {
+                diag_tool(DIAG_ERROR,
+                          "unknown report in '%s' (reports: fallback, susp, "
+                          "frame, analysis)",
+                          a);
+                return 1;
+            }
         } else if (!strcmp(a, "-o")) {
             if (++i == argc) {
                 diag_tool(DIAG_ERROR, "-o needs a file name");
@@ -119,8 +132,7 @@ static int parse_options(int argc, char **argv, struct options *opt) {
         diag_tool(DIAG_ERROR, "no input file (see yieldc --help)");
         return 1;
     }
-    if (!opt->output && !opt->stop_after && !opt->print_after &&
-        !opt->frame_report) {
+    if (!opt->output && !opt->stop_after && !opt->print_after && !opt->emit) {
         diag_tool(DIAG_ERROR, "no output file: use -o FILE or -o -");
         return 1;
     }
@@ -244,8 +256,9 @@ int main(int argc, char **argv) {
         if (!rc && u.opt.print_after && !strcmp(u.opt.print_after, p->name) &&
             p->print)
             p->print(&u);
-        if (!rc && u.opt.frame_report && !strcmp(p->name, "lower"))
-            report_frames(&u);
+        /* After lower: it makes the temporaries and resume labels. */
+        if (!rc && u.opt.emit && !strcmp(p->name, "lower"))
+            report_run(&u, u.opt.emit);
         if (u.opt.stop_after && !strcmp(u.opt.stop_after, p->name)) {
             stopped = 1;
             break;

@@ -168,7 +168,7 @@ struct options {
     int ncflags;
     const char *print_after; /* pass whose result is printed, or NULL */
     const char *stop_after;  /* pass after which the run stops, or NULL */
-    int frame_report;        /* print each coroutine's frame layout */
+    unsigned emit;           /* REPORT_* bits: what --emit prints */
     int stackful;            /* --stackful: lower every coroutine so */
     const char *compdb;      /* -p: directory of compile_commands.json */
 };
@@ -233,8 +233,17 @@ void emit_line(const struct unit *u, struct buf *b, unsigned off);
 void emit_wrapper(struct unit *u, const struct coro *co, struct buf *b,
                   const char *fiber_body);
 
-/* The frame layouts, for --frame-report (report.c). */
-void report_frames(const struct unit *u);
+/* The analysis report of --emit (report.c): what it can print. */
+enum {
+    REPORT_FALLBACK = 1u << 0, /* the lowering of each coroutine, and why */
+    REPORT_SUSP = 1u << 1,     /* each coroutine's suspension points */
+    REPORT_FRAME = 1u << 2     /* each coroutine's frame layout */
+};
+/* Adds the REPORT_* bits named by a comma-separated list ("susp,frame",
+   "analysis") to *what; returns 0, or -1 for an unknown name. */
+int report_parse(const char *list, unsigned *what);
+/* Prints the parts `what` selects for each coroutine, to stdout. */
+void report_run(const struct unit *u, unsigned what);
 
 /* Shared helpers (find.c). */
 struct corodecl *find_coroutine(struct unit *u, CXCursor fn);

@@ -4,7 +4,7 @@
 set -eu
 
 packages="cmake make gcc libc6-dev libclang-dev llvm-dev llvm-14-tools clang
-python3 valgrind csmith libcsmith-dev libuv1-dev"
+python3 valgrind csmith libcsmith-dev libuv1-dev gdb"
 
 missing=""
 for package in $packages; do

@@ -79,6 +79,13 @@ import shutil
 import sys
 if shutil.which("make"):
     config.available_features.add("make")
+# The debugger tests (testsuite/debug) need gdb; %{yieldc_gdb} is the gdb
+# script shipped with the runtime.
+if shutil.which("gdb"):
+    config.available_features.add("gdb")
+config.substitutions.append(
+    ("%{yieldc_gdb}", os.path.join(config.yieldc_src_root, "runtime", "gdb",
+                                   "yieldc-gdb.py")))
 config.substitutions.append(("%python", sys.executable))
 if shutil.which("csmith") and os.path.exists("/usr/include/csmith/csmith.h"):
     config.available_features.add("csmith")

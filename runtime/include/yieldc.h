@@ -731,6 +731,39 @@ FILE *yc_stream_fopen(yc_stream *s, const char *mode);
    default in a runtime built with YC_DEBUG (CMake build type Debug). */
 void yc_debug_report(int enable);
 
+/* Writes the backtrace of the running micro-thread to fd: its id, the
+   coroutine it was started with, and the chain of coroutines awaiting
+   each other, innermost first, one "  at NAME (FILE:LINE)" line each.
+   LINE is where the coroutine waits (the await or yield it is suspended
+   in); for the innermost one, where it was called from. Coroutines of
+   files the translator did not see print as "at ?"; a coroutine lowered
+   stackfully shows the line of its definition.
+
+   Awaited from a coroutine, YC_AWAIT(yc_backtrace(fd)), it sees the whole
+   chain. Called as a plain function (from plain C, or from a signal
+   handler) it sees the chain from the innermost frame the scheduler
+   knows: coroutines entered by awaits that have not suspended since the
+   micro-thread last resumed are missing, and the innermost line shown is
+   where that frame last resumed.
+
+   Async-signal-safe: it writes with write(2) through a buffer on the
+   stack, and takes no lock and no memory; errno is kept. A signal that
+   interrupts the scheduler while it changes a task (a wake-up, a task
+   finishing) may get a stale or mixed picture of that task.
+   Returns 0, or YC_EPERM (after writing a line saying so) when no
+   micro-thread is running on this thread. Write errors are ignored.
+   Never suspends. */
+YC_COROUTINE int yc_backtrace(int fd);
+
+/* Writes every live micro-thread of this thread's scheduler to fd, oldest
+   first: its id, the coroutine it was started with, its state (running,
+   ready, waiting in a blocking call - on what, and how long is left of
+   its deadline - or finished and not yet joined) and its chain of
+   coroutines, as yc_backtrace writes it. Async-signal-safe, like the
+   plain yc_backtrace; the running micro-thread's chain is the one a plain
+   yc_backtrace sees. Returns 0. */
+int yc_sched_dump(int fd);
+
 /* ---------------------------------------------------------------------
    Stackful micro-threads
 

@@ -3,50 +3,44 @@
    reports. */
 #include "sched.h"
 
-#include <pthread.h>
+#include <stdatomic.h>
 
-/* One yc__register call: n records owned by the translated file. */
+/* One yc__register call: n records owned by the translated file. Blocks
+   form a list that only grows; a block is never changed or freed once it
+   is in the list. */
 struct block {
     const struct yc__coro_info *infos; /* the records */
     unsigned n;                        /* how many */
+    struct block *next;                /* the block registered before */
 };
 
-static struct block *blocks; /* every registered block */
-static unsigned nblocks;     /* blocks in use */
-static unsigned capblocks;   /* blocks allocated */
-/* Registration happens before main, but a library loaded later by
-   dlopen() registers from whatever thread loads it. */
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+/* The newest block. Lookups read the list without a lock, because a
+   backtrace may be printed from a signal handler (yc_backtrace), where a
+   lock could already be held by the code the signal interrupted.
+   Registration happens before main, but a library loaded later by
+   dlopen() registers from whatever thread loads it, so blocks are
+   published with a compare-and-swap. */
+static _Atomic(struct block *) head;
 
 void yc__register(const struct yc__coro_info *infos, unsigned n) {
-    pthread_mutex_lock(&lock);
-    if (nblocks == capblocks) {
-        unsigned cap = capblocks ? capblocks * 2 : 16;
-        struct block *b = realloc(blocks, cap * sizeof *b);
-        if (!b) {
-            /* Reports lose names; the program itself is unaffected. */
-            pthread_mutex_unlock(&lock);
-            return;
-        }
-        blocks = b;
-        capblocks = cap;
-    }
-    blocks[nblocks].infos = infos;
-    blocks[nblocks].n = n;
-    nblocks++;
-    pthread_mutex_unlock(&lock);
+    struct block *b = malloc(sizeof *b);
+    if (!b)
+        return; /* reports lose names; the program itself is unaffected */
+    b->infos = infos;
+    b->n = n;
+    b->next = atomic_load_explicit(&head, memory_order_relaxed);
+    while (!atomic_compare_exchange_weak_explicit(
+        &head, &b->next, b, memory_order_release, memory_order_relaxed))
+        ;
 }
 
-/* A linear search: lookups happen only when a report is printed. */
+/* A linear search: lookups happen only when a report is printed. Safe in
+   a signal handler. */
 const struct yc__coro_info *yc__coro_lookup(yc__step_fn step) {
-    const struct yc__coro_info *found = NULL;
-    pthread_mutex_lock(&lock);
-    for (unsigned b = 0; b < nblocks && !found; b++)
-        for (unsigned i = 0; i < blocks[b].n; i++)
-            if (blocks[b].infos[i].step == step) {
-                found = &blocks[b].infos[i];
-                break;
-            }
-    pthread_mutex_unlock(&lock);
-    return found;
+    for (struct block *b = atomic_load_explicit(&head, memory_order_acquire); b;
+         b = b->next)
+        for (unsigned i = 0; i < b->n; i++)
+            if (b->infos[i].step == step)
+                return &b->infos[i];
+    return NULL;
 }

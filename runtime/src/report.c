@@ -1,7 +1,16 @@
-/* report.c - reports about tasks: the deadlock report, the exit report
-   of tasks never joined or never resumed, and task names. */
+/* report.c - reports about tasks: backtraces (yc_backtrace), the dump of
+   every task (yc_sched_dump), the deadlock report, the exit report of
+   tasks never joined or never resumed, and task names.
+
+   Every report is written with write(2) through a small buffer on the
+   stack, without stdio, malloc or locks, so that backtraces and dumps can
+   be printed from a signal handler. */
 #include "report.h"
 #include "prim.h"
+#include "stackful.h"
+
+#include <errno.h>
+#include <unistd.h>
 
 #ifndef YC_DEBUG
 #define YC_DEBUG 0
@@ -12,6 +21,80 @@ static int deadlocked;                /* the deadlock report was printed */
 
 void yc_debug_report(int enable) { exit_report_on = enable != 0; }
 
+/* ------------------------------------------------------------------ */
+/* Output safe in a signal handler                                     */
+/* ------------------------------------------------------------------ */
+
+/* Text on its way to fd. Lines are short, so a buffer of this size turns a
+   report into a few writes. */
+struct out {
+    int fd;        /* where the report goes */
+    unsigned len;  /* bytes in buf */
+    char buf[512]; /* pending text */
+};
+
+/* Writes out the buffer. A failed write drops the text: a report has no
+   one to tell. */
+static void out_flush(struct out *o) {
+    const char *p = o->buf;
+    unsigned left = o->len;
+    while (left) {
+        ssize_t n = write(o->fd, p, left);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        p += n;
+        left -= (unsigned)n;
+    }
+    o->len = 0;
+}
+
+static void out_char(struct out *o, char c) {
+    if (o->len == sizeof o->buf)
+        out_flush(o);
+    o->buf[o->len++] = c;
+}
+
+static void out_str(struct out *o, const char *s) {
+    while (*s)
+        out_char(o, *s++);
+}
+
+static void out_uint(struct out *o, unsigned long long v) {
+    char digits[20];
+    unsigned n = 0;
+    do
+        digits[n++] = (char)('0' + v % 10);
+    while (v /= 10);
+    while (n)
+        out_char(o, digits[--n]);
+}
+
+/* A pointer as "0x..." in lowercase hex, as printf's %p writes it. */
+static void out_ptr(struct out *o, const void *p) {
+    static const char hex[] = "0123456789abcdef";
+    uintptr_t v = (uintptr_t)p;
+    int shift = (int)sizeof v * 8 - 4;
+    out_str(o, "0x");
+    while (shift > 0 && !(v >> shift & 15))
+        shift -= 4;
+    for (; shift >= 0; shift -= 4)
+        out_char(o, hex[v >> shift & 15]);
+}
+
+/* Reports written to stderr follow what the program printed to stdout. */
+static void out_stderr(struct out *o) {
+    fflush(stdout);
+    fflush(stderr);
+    o->fd = 2;
+    o->len = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tasks and their chains                                              */
+/* ------------------------------------------------------------------ */
+
 /* Whether frame f is the primitive in which t is blocked. */
 static int is_wait_frame(const struct yc_task *t, const struct yc__frame *f) {
     return t->wait && (const char *)t->wait - offsetof(struct yc__prim, wait) ==
@@ -19,7 +102,8 @@ static int is_wait_frame(const struct yc_task *t, const struct yc__frame *f) {
 }
 
 const char *yc__task_name(const struct yc_task *t) {
-    const struct yc__frame *f = t->abi.top;
+    /* Not abi.top of a running task: it may be a freed callee's frame. */
+    const struct yc__frame *f = t->stepping ? t->stepping : t->abi.top;
     while (f->caller)
         f = f->caller;
     const struct yc__coro_info *info = yc__coro_lookup(f->step);
@@ -30,61 +114,250 @@ const char *yc__task_name(const struct yc_task *t) {
     return "?";
 }
 
-/* Prints "<indent>at NAME (FILE:LINE)" for each coroutine of t's chain,
-   innermost first, skipping the primitive it is blocked in. */
-static void print_chain(const struct yc_task *t, const char *indent) {
+/* The innermost frame of t's chain that a report can trust, or NULL for a
+   finished task. A task the scheduler is running has moved past abi.top,
+   which may be a finished frame by now: the frame the scheduler stepped
+   is alive, and on a stackful micro-thread so is the frame whose stack
+   runs. Frames that the stepped frame entered since (an await that has
+   not suspended) are not known from outside; an awaited yc_backtrace
+   starts from its own caller instead. */
+static const struct yc__frame *chain_start(const struct yc__sched_full *s,
+                                           const struct yc_task *t) {
+    if (t->abi.flags & YC__TASK_DONE)
+        return NULL;
+    if (&t->abi == s->abi.cur && s->abi.fiber)
+        return yc__fiber_frame(s->abi.fiber);
+    if (t->stepping)
+        return t->stepping;
     const struct yc__frame *f = t->abi.top;
-    if (is_wait_frame(t, f))
-        f = f->caller;
+    return is_wait_frame(t, f) ? f->caller : f;
+}
+
+/* Writes "<indent>  at NAME (FILE:LINE)" for f and each frame up its
+   chain, innermost first. LINE is the line of the suspension point the
+   frame waits at, or last resumed from; before its first suspension, the
+   line of the coroutine's definition. */
+static void print_chain(struct out *o, const struct yc__frame *f,
+                        const char *indent) {
     for (; f; f = f->caller) {
         const struct yc__coro_info *info = yc__coro_lookup(f->step);
+        out_str(o, indent);
         if (!info) {
-            fprintf(stderr, "%s  at ? (a coroutine of an unregistered file)\n",
-                    indent);
+            out_str(o, "  at ? (a coroutine of an unregistered file)\n");
             continue;
         }
         unsigned line = f->state < info->nlines ? info->lines[f->state]
                         : info->nlines          ? info->lines[0]
                                                 : 0;
-        fprintf(stderr, "%s  at %s (%s:%u)\n", indent, info->name,
-                info->file ? info->file : "?", line);
+        out_str(o, "  at ");
+        out_str(o, info->name);
+        out_str(o, " (");
+        out_str(o, info->file ? info->file : "?");
+        out_char(o, ':');
+        out_uint(o, line);
+        out_str(o, ")\n");
     }
 }
 
-/* Prints what t waits in: "task 3 (worker) waits in yc_chan_recv on 0x..". */
-static void print_wait(const struct yc_task *t, const char *indent) {
-    const struct yc__wait *w = t->wait;
-    fprintf(stderr, "%stask %u (%s) waits in %s", indent, t->abi.id,
-            yc__task_name(t), w->what);
-    if (w->obj_task)
-        fprintf(stderr, " on task %u",
-                ((const struct yc_task *)w->obj)->abi.id);
-    else if (w->obj_fd)
-        fprintf(stderr, " on fd %d", (int)(intptr_t)w->obj);
-    else if (w->obj)
-        fprintf(stderr, " on %p", w->obj);
-    if (w->shielded)
-        fputs(" (not cancellable)", stderr);
-    fputc('\n', stderr);
-    print_chain(t, indent);
+static void print_task_head(struct out *o, const struct yc_task *t,
+                            const char *indent) {
+    out_str(o, indent);
+    out_str(o, "task ");
+    out_uint(o, t->abi.id);
+    out_str(o, " (");
+    out_str(o, yc__task_name(t));
+    out_char(o, ')');
 }
 
-void yc__report_blocked(struct yc__sched_full *s, const char *indent) {
+/* Writes what t waits in: "task 3 (worker) waits in yc_chan_recv on 0x..",
+   then its chain. */
+static void print_wait(struct out *o, const struct yc__sched_full *s,
+                       const struct yc_task *t, const char *indent) {
+    const struct yc__wait *w = t->wait;
+    print_task_head(o, t, indent);
+    out_str(o, " waits in ");
+    out_str(o, w->what);
+    if (w->obj_task) {
+        out_str(o, " on task ");
+        out_uint(o, ((const struct yc_task *)w->obj)->abi.id);
+    } else if (w->obj_fd) {
+        out_str(o, " on fd ");
+        out_uint(o, (unsigned long long)(intptr_t)w->obj);
+    } else if (w->obj) {
+        out_str(o, " on ");
+        out_ptr(o, w->obj);
+    }
+    if (w->shielded)
+        out_str(o, " (not cancellable)");
+    if (yc__timer_armed(&w->timer)) {
+        /* The clock, not the round's cached time: this may run in a
+           signal handler, in the middle of a round. */
+        int64_t left = w->timer.yc__deadline - yc__clock_read();
+        out_str(o, ", ");
+        out_uint(o,
+                 left > 0 ? (unsigned long long)(left + 999999) / 1000000 : 0);
+        out_str(o, " ms left");
+    }
+    out_char(o, '\n');
+    print_chain(o, chain_start(s, t), indent);
+}
+
+/* The SYNC task that t, running, waits for: a plain C call of a coroutine
+   made from t's code. */
+static const struct yc_task *plain_call_of(const struct yc__sched_full *s,
+                                           const struct yc_task *t) {
+    for (const struct yc_task *u = s->all_head; u; u = u->all_next)
+        if ((u->abi.flags & YC__TASK_SYNC) && u->up.outer == t)
+            return u;
+    return NULL;
+}
+
+/* Writes one task of the dump: its state and its chain. */
+static void print_task(struct out *o, const struct yc__sched_full *s,
+                       const struct yc_task *t) {
+    if (t->wait) {
+        print_wait(o, s, t, "");
+        return;
+    }
+    print_task_head(o, t, "");
+    const struct yc_task *sync;
+    if (t->abi.flags & YC__TASK_DONE) {
+        out_str(o, " has finished and is not yet joined\n");
+        return;
+    }
+    if (&t->abi == s->abi.cur) {
+        out_str(o, " is running\n");
+    } else if (t->stepping && (sync = plain_call_of(s, t)) != NULL) {
+        out_str(o, " is running a plain call (task ");
+        out_uint(o, sync->abi.id);
+        out_str(o, ")\n");
+    } else {
+        out_str(o, " is ready\n");
+    }
+    print_chain(o, chain_start(s, t), "");
+}
+
+/* ------------------------------------------------------------------ */
+/* Backtraces and dumps                                                */
+/* ------------------------------------------------------------------ */
+
+/* Writes the backtrace of task t whose innermost frame is f. */
+static void print_backtrace(struct out *o, const struct yc_task *t,
+                            const struct yc__frame *f) {
+    out_str(o, "yieldc: backtrace of ");
+    print_task_head(o, t, "");
+    out_str(o, ":\n");
+    print_chain(o, f, "");
+    out_flush(o);
+}
+
+/* The plain call: from a signal handler, plain C, or a coroutine lowered
+   stackfully. errno is kept for the interrupted code. */
+static int backtrace_plain(int fd) {
+    int saved_errno = errno;
+    struct out o = {fd, 0, {0}};
+    struct yc__sched_full *s = yc__sched_peek();
+    int rc = 0;
+    if (s && s->abi.cur) {
+        const struct yc_task *t = yc__task_of(s->abi.cur);
+        print_backtrace(&o, t, chain_start(s, t));
+    } else {
+        out_str(&o, "yieldc: backtrace: no micro-thread is running\n");
+        out_flush(&o);
+        rc = YC_EPERM;
+    }
+    errno = saved_errno;
+    return rc;
+}
+
+/* The awaited call: its frame's caller is the awaiting coroutine, so the
+   whole chain is known, each frame at the line it waits at. */
+struct yc__yc_backtrace_res {
+    struct yc__frame yc__hdr; /* ABI header */
+    int yc__ret;              /* the result */
+};
+struct backtrace_frame {
+    struct yc__yc_backtrace_res res; /* header and result, as the caller
+                                        reads them */
+    int fd;                          /* the argument */
+};
+
+int yc__yc_backtrace_step(struct yc__frame *f, struct yc__sched *s);
+struct yc__frame *yc__yc_backtrace_start(struct yc__sched *s,
+                                         struct yc__frame *caller, int fd);
+
+int yc__yc_backtrace_step(struct yc__frame *f, struct yc__sched *s) {
+    struct backtrace_frame *b = (struct backtrace_frame *)(void *)f;
+    struct out o = {b->fd, 0, {0}};
+    print_backtrace(&o, yc__task_of(s->cur), f->caller);
+    b->res.yc__ret = 0;
+    return YC__DONE;
+}
+
+struct yc__frame *yc__yc_backtrace_start(struct yc__sched *s,
+                                         struct yc__frame *caller, int fd) {
+    struct backtrace_frame *b = yc__frame_alloc(s, sizeof *b);
+    b->res.yc__hdr.step = yc__yc_backtrace_step;
+    b->res.yc__hdr.caller = caller;
+    b->res.yc__hdr.state = 0;
+    b->fd = fd;
+    return &b->res.yc__hdr;
+}
+
+int yc_backtrace(int fd) {
+    struct yc__sched_full *s = yc__sched_peek();
+    /* An await through a pointer to this function (abi.h). */
+    if (YC__UNLIKELY(s && s->abi.await_fn == (yc__fn)yc_backtrace)) {
+        s->abi.await_fn = 0;
+        s->abi.await_frame =
+            yc__yc_backtrace_start(&s->abi, s->abi.await_caller, fd);
+        return 0;
+    }
+    return backtrace_plain(fd);
+}
+
+int yc_sched_dump(int fd) {
+    int saved_errno = errno;
+    struct out o = {fd, 0, {0}};
+    struct yc__sched_full *s = yc__sched_peek();
+    unsigned n = 0;
+    if (s)
+        for (const struct yc_task *t = s->all_head; t; t = t->all_next)
+            n++;
+    out_str(&o, "yieldc: ");
+    out_uint(&o, n);
+    out_str(&o, n == 1 ? " micro-thread\n" : " micro-threads\n");
+    if (s)
+        for (const struct yc_task *t = s->all_head; t; t = t->all_next)
+            print_task(&o, s, t);
+    out_flush(&o);
+    errno = saved_errno;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The deadlock and exit reports                                       */
+/* ------------------------------------------------------------------ */
+
+static void report_blocked(struct out *o, struct yc__sched_full *s,
+                           const char *indent) {
     for (struct yc_task *t = s->all_head; t; t = t->all_next)
         if (t->wait)
-            print_wait(t, indent);
+            print_wait(o, s, t, indent);
 }
 
 void yc__deadlock(struct yc__sched_full *s) {
     unsigned n = 0;
     for (struct yc_task *t = s->all_head; t; t = t->all_next)
         n += t->wait != NULL;
-    fflush(stdout);
-    fprintf(stderr,
-            "yieldc: deadlock: no micro-thread can run and nothing is "
-            "pending; %u task%s blocked:\n",
-            n, n == 1 ? " is" : "s are");
-    yc__report_blocked(s, "  ");
+    struct out o;
+    out_stderr(&o);
+    out_str(&o, "yieldc: deadlock: no micro-thread can run and nothing is "
+                "pending; ");
+    out_uint(&o, n);
+    out_str(&o, n == 1 ? " task is blocked:\n" : " tasks are blocked:\n");
+    report_blocked(&o, s, "  ");
+    out_flush(&o);
     deadlocked = 1;
     exit(2);
 }
@@ -92,24 +365,24 @@ void yc__deadlock(struct yc__sched_full *s) {
 void yc__exit_report(struct yc__sched_full *s) {
     if (!exit_report_on || deadlocked)
         return;
-    fflush(stdout);
+    struct out o;
+    out_stderr(&o);
     for (struct yc_task *t = s->all_head; t; t = t->all_next) {
         if (t->abi.flags & YC__TASK_SYNC)
             continue;
         if (t->abi.flags & YC__TASK_DONE) {
-            fprintf(stderr,
-                    "yieldc: at exit: task %u (%s) finished but was never "
-                    "joined\n",
-                    t->abi.id, yc__task_name(t));
+            out_str(&o, "yieldc: at exit: ");
+            print_task_head(&o, t, "");
+            out_str(&o, " finished but was never joined\n");
         } else if (t->wait) {
-            fputs("yieldc: at exit: never resumed: ", stderr);
-            print_wait(t, "");
+            out_str(&o, "yieldc: at exit: never resumed: ");
+            print_wait(&o, s, t, "");
         } else {
-            fprintf(stderr,
-                    "yieldc: at exit: task %u (%s) was ready but never "
-                    "resumed\n",
-                    t->abi.id, yc__task_name(t));
-            print_chain(t, "");
+            out_str(&o, "yieldc: at exit: ");
+            print_task_head(&o, t, "");
+            out_str(&o, " was ready but never resumed\n");
+            print_chain(&o, chain_start(s, t), "");
         }
     }
+    out_flush(&o);
 }

@@ -1,5 +1,5 @@
 /* report.h - what the runtime says about its tasks: names, the deadlock
-   report and the exit report. */
+   report and the exit report (backtraces and dumps are public: yieldc.h). */
 #ifndef YC_REPORT_H
 #define YC_REPORT_H
 
@@ -8,10 +8,6 @@
 /* The name of the coroutine task t was started with, or "?" if its file
    did not register it. */
 const char *yc__task_name(const struct yc_task *t);
-
-/* Prints the blocked tasks to stderr, with what each waits in and the
-   file:line of each registered coroutine up its chain. */
-void yc__report_blocked(struct yc__sched_full *s, const char *indent);
 
 /* Nothing can run, nothing is pending, and tasks are blocked: reports
    them and exits with status 2. */

@@ -101,14 +101,22 @@ static struct yc__task *dequeue(struct yc__sched_full *s) {
    returns. When a frame returns, task->top is left pointing at it so that
    its caller, resumed next, can read the result and free it. */
 static void resume(struct yc__sched_full *s, struct yc__task *t) {
+    struct yc_task *task = yc__task_of(t);
     struct yc__task *saved = s->abi.cur;
     s->abi.cur = t;
     s->running++;
     struct yc__frame *f = t->top;
-    while (f->step(f, &s->abi) == YC__DONE) {
+    for (;;) {
+        task->stepping = f;
+        if (f->step(f, &s->abi) != YC__DONE) {
+            task->stepping = NULL;
+            break;
+        }
         t->top = f;
         if (!f->caller) {
-            yc__task_finished(s, yc__task_of(t));
+            /* Cleared first: a finished task may be freed at once. */
+            task->stepping = NULL;
+            yc__task_finished(s, task);
             break;
         }
         f = f->caller;

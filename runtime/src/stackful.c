@@ -134,6 +134,10 @@ void yc__fiber_yield(struct yc__sched *s) {
         suspend(fb);
 }
 
+struct yc__frame *yc__fiber_frame(const struct yc__fiber *fb) {
+    return fb->frame;
+}
+
 void yc__fiber_run(struct yc__sched *s, struct yc__frame *f) {
     struct yc__fiber *fb = s->fiber;
     f->caller = fb->frame;

@@ -15,4 +15,8 @@ void yc__fiber_run(struct yc__sched *s, struct yc__frame *f);
    tasks). */
 void yc__fiber_destroy_all(void);
 
+/* The frame that stackful micro-thread fb runs: the innermost frame of its
+   task while code on its stack runs (for backtraces). */
+struct yc__frame *yc__fiber_frame(const struct yc__fiber *fb);
+
 #endif

@@ -17,6 +17,7 @@ struct yc_task *yc__task_new(struct yc__sched_full *s, struct yc__frame *f,
     t->abi.flags = flags;
     t->abi.id = s->next_id++;
     t->wait = NULL;
+    t->stepping = NULL;
     t->scope = NULL;
     t->up.group = NULL;
     t->sib_prev = t->sib_next = NULL;

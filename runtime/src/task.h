@@ -43,6 +43,11 @@ struct yc_task {
     struct yc_task *all_prev; /* previous live task of the scheduler */
     struct yc_task *all_next; /* next live task */
     struct yc__wait *wait;    /* the blocking call in progress, or NULL */
+    struct yc__frame *stepping; /* while the scheduler runs the task: the
+                                   frame it stepped, the innermost one a
+                                   backtrace from outside the task's code
+                                   can trust (abi.top may be a finished
+                                   frame then); NULL otherwise */
     struct yc__scope *scope;  /* innermost deadline scope, or NULL */
     union {
         yc_group *group;       /* yc__async tasks: the owning group */

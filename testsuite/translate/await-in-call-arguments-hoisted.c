@@ -18,7 +18,7 @@ int plain(int a, int b);
 YC_COROUTINE int f(int k) {
     int r = plain(YC_AWAIT(g(1)), k);
     // CHECK: {{^ *}}yc__cf = yc__g_start(yc__s, &yc__f->yc__res.yc__hdr, 1);
-    // CHECK-SAME: if (YC__UNLIKELY(yc__g_step(yc__cf, yc__s))) { yc__f->yc__res.yc__hdr.state = [[S1:[0-9]+]]; return YC__SUSPENDED; }
+    // CHECK-SAME: yc__f->yc__res.yc__hdr.state = [[S1:[0-9]+]]; if (YC__UNLIKELY(yc__g_step(yc__cf, yc__s))) return YC__SUSPENDED;
     // CHECK-SAME: if (0) { yc__resume_[[S1]]: yc__cf = yc__callee_done(yc__s); }
     // CHECK-SAME: yc__t1 = ((struct yc__g_res *)yc__cf)->yc__ret; yc__frame_free(yc__s, yc__cf);
     // CHECK-SAME: yc__f->r = plain(yc__t1, yc__f->k);

@@ -20,7 +20,7 @@ YC_COROUTINE int f(const struct ops *ops, int x) {
     int r = YC_AWAIT(ops->read(x));
     // CHECK: {{^ *}}yc__[[P]] = (yc__f->ops->read); yc__s->await_fn = (yc__fn)yc__[[P]]; yc__s->await_caller = &yc__f->yc__res.yc__hdr; yc__s->await_frame = 0;
     // CHECK-SAME: yc__[[R:t[0-9]+]] = yc__[[P]](yc__f->x); yc__s->await_fn = 0;
-    // CHECK-SAME: yc__cf = yc__s->await_frame; yc__s->await_frame = 0; if (yc__cf) { if (YC__UNLIKELY(yc__cf->step(yc__cf, yc__s))) { yc__f->yc__res.yc__hdr.state = 1; return YC__SUSPENDED; }
+    // CHECK-SAME: yc__cf = yc__s->await_frame; yc__s->await_frame = 0; if (yc__cf) { yc__f->yc__res.yc__hdr.state = 1; if (YC__UNLIKELY(yc__cf->step(yc__cf, yc__s))) return YC__SUSPENDED;
     // CHECK-SAME: yc__[[R]] = ((struct { struct yc__frame h; int r; } *)yc__cf)->r; yc__frame_free(yc__s, yc__cf); }
     // CHECK-SAME: int r = yc__[[R]];
     return r + 1;

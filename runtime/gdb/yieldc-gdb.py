@@ -1,0 +1,250 @@
+# yieldc-gdb.py - gdb support for programs translated by yieldc: the locals
+# a coroutine keeps in its frame, and the chain of coroutines awaiting each
+# other.
+#
+# A coroutine's code runs in its step function, yc__NAME_step, whose #line
+# directives point back at the original source, so breakpoints by file:line
+# and stepping work as usual. But a local that lives across a suspension is
+# a field of the heap frame, reached as yc__f->NAME, so `print NAME` cannot
+# find it, and the C backtrace of a resumed coroutine ends in the scheduler.
+# Load this file (gdb -x FILE, or `source FILE`; it is installed as
+# share/yieldc/gdb/yieldc-gdb.py) for:
+#
+#   $yc_local("x")  x as the coroutine's source names it: a C local of the
+#                   selected frame if there is one, else the field of its
+#                   coroutine frame, else a global
+#   yc-frame [N]    the selected coroutine frame (or the one N awaits up its
+#                   chain): its coroutine, the line it waits at or runs,
+#                   and the locals kept in it
+#   yc-bt           the chain of coroutines awaiting each other, innermost
+#                   first, each at the line it waits at
+#   print *yc__f    frames print as "NAME frame at FILE:LINE" with their
+#                   locals, under their source names
+#
+# Locals that shadow an outer one of the same name live in fields named
+# yc__NAME_N; yc-frame shows them as "NAME (yc__NAME_N)", and $yc_local
+# refuses to guess between several. Coroutines lowered stackfully keep
+# their locals as C locals: plain `print` works there.
+
+import re
+
+import gdb
+
+STEP_RE = re.compile(r"^yc__(.+)_step$")
+FRAME_TYPE_RE = re.compile(r"^yc__(.+)_frame$")
+SHADOW_RE = re.compile(r"^yc__(.+)_[0-9]+$")
+
+
+def coroutine_of(frame):
+    """The coroutine name of a gdb frame running a step function, or None."""
+    fn = frame.function()
+    m = STEP_RE.match(fn.name) if fn else None
+    return m.group(1) if m else None
+
+
+def function_at(addr):
+    """The function symbol whose code holds addr, or None."""
+    try:
+        block = gdb.block_for_pc(addr)
+    except RuntimeError:
+        return None
+    while block is not None and block.function is None:
+        block = block.superblock
+    return block.function if block is not None else None
+
+
+def resume_line(fn, name, state):
+    """The source line of resume state `state` of coroutine `name` whose
+    step function is fn, from the yc__NAME_lines table the translator
+    emits next to it (entry 0 is the definition), or None."""
+    sym = gdb.lookup_symbol("yc__%s_lines" % name,
+                            fn.symtab.static_block())[0]
+    if sym is None:
+        return None
+    lines = sym.value()
+    n = lines.type.range()[1] + 1
+    return int(lines[state if state < n else 0])
+
+
+def source_name(field):
+    """The name a frame field has in the source, or None for the
+    translator's own fields (header, temporaries, literals, stack slot)."""
+    m = SHADOW_RE.match(field)
+    if m:
+        return m.group(1)
+    return None if field.startswith("yc__") else field
+
+
+def user_fields(frame_value):
+    """(shown name, value) of each local kept in a frame struct."""
+    for f in frame_value.type.strip_typedefs().fields():
+        shown = source_name(f.name)
+        if shown is None:
+            continue
+        if shown != f.name:
+            shown = "%s (%s)" % (shown, f.name)
+        yield shown, frame_value[f.name]
+
+
+class Coro:
+    """One stackless coroutine frame: its name, header and typed frame."""
+
+    def __init__(self, hdr_ptr):
+        self.hdr = hdr_ptr.dereference()
+        step = int(self.hdr["step"])
+        self.fn = function_at(step)
+        m = STEP_RE.match(self.fn.name) if self.fn else None
+        self.name = m.group(1) if m else None
+        self.state = int(self.hdr["state"])
+        self.value = None
+        if self.name is not None:
+            block = gdb.block_for_pc(step)
+            try:
+                t = gdb.lookup_type("struct yc__%s_frame" % self.name, block)
+                self.value = hdr_ptr.cast(t.pointer()).dereference()
+            except gdb.error:
+                pass
+
+    def where(self):
+        if self.name is None:
+            return "? (a runtime primitive or an untranslated file)"
+        line = resume_line(self.fn, self.name, self.state)
+        return "%s (%s:%s)" % (self.name, self.fn.symtab.filename,
+                               line if line is not None else "?")
+
+    def caller(self):
+        c = self.hdr["caller"]
+        return Coro(c) if int(c) else None
+
+
+def selected_coro_frame():
+    """(gdb frame, coroutine name) of the selected frame, which must run a
+    step function."""
+    frame = gdb.selected_frame()
+    name = coroutine_of(frame)
+    if name is None:
+        raise gdb.GdbError("the selected frame is not a coroutine's step "
+                           "function (yc__NAME_step); select one with "
+                           "`frame N`")
+    return frame, name
+
+
+def frame_pointer(frame):
+    return frame.read_var("yc__f")
+
+
+class YcLocal(gdb.Function):
+    """$yc_local("NAME"): the value of local NAME of the coroutine in the
+selected frame, wherever the translator put it: a C local of the step
+function (or of a stackful coroutine's body), a field of the coroutine's
+frame, or else a global."""
+
+    def __init__(self):
+        super().__init__("yc_local")
+
+    def invoke(self, name):
+        name = name.string()
+        frame = gdb.selected_frame()
+        block = frame.block()
+        while block is not None and not (block.is_global or block.is_static):
+            for sym in block:
+                if sym.name == name and (sym.is_variable or sym.is_argument):
+                    return sym.value(frame)
+            block = block.superblock
+        if coroutine_of(frame) is not None:
+            f = frame_pointer(frame).dereference()
+            fields = [fl.name for fl in f.type.strip_typedefs().fields()]
+            if name in fields:
+                return f[name]
+            shadows = [fl for fl in fields if SHADOW_RE.match(fl) and
+                       source_name(fl) == name]
+            if len(shadows) == 1:
+                return f[shadows[0]]
+            if shadows:
+                raise gdb.GdbError(
+                    "'%s' names several shadowed locals (%s): print "
+                    "yc__f->FIELD" % (name, ", ".join(shadows)))
+        sym = gdb.lookup_symbol(name)[0]
+        if sym is not None and sym.is_variable:
+            return sym.value()
+        raise gdb.GdbError("no local '%s' in the selected coroutine" % name)
+
+
+class YcFrame(gdb.Command):
+    """yc-frame [N]: the coroutine running in the selected frame, or the one
+N awaits up its chain: its name, the line it runs or waits at, and the
+locals kept in its frame, by their source names."""
+
+    def __init__(self):
+        super().__init__("yc-frame", gdb.COMMAND_STACK)
+
+    def invoke(self, arg, from_tty):
+        frame, name = selected_coro_frame()
+        depth = int(arg) if arg.strip() else 0
+        coro = Coro(frame_pointer(frame).cast(
+            gdb.lookup_type("struct yc__frame").pointer()))
+        if depth == 0:
+            sal = frame.find_sal()
+            gdb.write("%s (%s:%d), running\n" %
+                      (name, sal.symtab.filename, sal.line))
+        else:
+            for _ in range(depth):
+                coro = coro.caller() if coro else None
+            if coro is None:
+                raise gdb.GdbError("the chain is shorter than %d" % depth)
+            gdb.write("%s, waiting\n" % coro.where())
+        if coro.value is not None:
+            for shown, value in user_fields(coro.value):
+                gdb.write("  %s = %s\n" % (shown, value))
+
+
+class YcBacktrace(gdb.Command):
+    """yc-bt: the chain of coroutines awaiting each other from the one in the
+selected frame, innermost first: each coroutine and the line it runs or
+waits at. Callers resumed by the scheduler are not in gdb's backtrace;
+this follows the frames' caller links instead."""
+
+    def __init__(self):
+        super().__init__("yc-bt", gdb.COMMAND_STACK)
+
+    def invoke(self, arg, from_tty):
+        frame, name = selected_coro_frame()
+        sal = frame.find_sal()
+        gdb.write("#0  %s (%s:%d)\n" % (name, sal.symtab.filename, sal.line))
+        coro = Coro(frame_pointer(frame).cast(
+            gdb.lookup_type("struct yc__frame").pointer())).caller()
+        n = 1
+        while coro is not None:
+            gdb.write("#%d  %s\n" % (n, coro.where()))
+            coro = coro.caller()
+            n += 1
+
+
+class FramePrinter:
+    """struct yc__NAME_frame: its coroutine, the line its resume state
+    stands for, and its locals."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def to_string(self):
+        hdr = self.value.address.cast(
+            gdb.lookup_type("struct yc__frame").pointer())
+        return "frame of " + Coro(hdr).where()
+
+    def children(self):
+        return user_fields(self.value)
+
+
+def lookup_printer(value):
+    t = value.type.strip_typedefs()
+    if t.code == gdb.TYPE_CODE_STRUCT and t.tag and \
+            FRAME_TYPE_RE.match(t.tag):
+        return FramePrinter(value)
+    return None
+
+
+YcLocal()
+YcFrame()
+YcBacktrace()
+gdb.pretty_printers.append(lookup_printer)
