@@ -672,7 +672,8 @@ void yc_fd_forget(int fd);
 YC_COROUTINE int yc_offload(void (*fn)(void *arg), void *arg, int64_t deadline);
 
 /* Sets the most worker threads the pool starts (initially 4; workers
-   start as needed and stay). Returns 0 or YC_EINVAL (n < 1). */
+   start as needed and stay until exit). Returns 0 or YC_EINVAL (n < 1
+   or n > 256). */
 int yc_offload_threads(unsigned n);
 
 /* ---------------------------------------------------------------------

@@ -9,10 +9,12 @@
    scheduler torn down at exit frees its frames while workers may still
    run its jobs: those are then abandoned (yc__offload_abandon) and freed
    by whoever holds them last. */
+#define _GNU_SOURCE /* pthread_timedjoin_np */
 #include "offload.h"
 #include "prim.h"
 
 #include <errno.h>
+#include <time.h>
 
 /* A job. */
 struct job {
@@ -28,6 +30,8 @@ struct job {
 
 enum { JOB_QUEUED, JOB_RUNNING, JOB_DONE };
 
+enum { MAX_WORKERS = 256 };
+
 static struct {
     pthread_mutex_t lock;
     pthread_cond_t work;   /* signalled when a job is queued */
@@ -37,8 +41,10 @@ static struct {
     unsigned nthreads;     /* workers started */
     unsigned nidle;        /* workers waiting for a job */
     unsigned max;          /* the most workers to start */
+    int stop;              /* exit: idle workers end */
+    pthread_t threads[MAX_WORKERS]; /* the workers, joined at exit */
 } pool = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL,
-          &pool.head, NULL, 0, 0, 4};
+          &pool.head, NULL, 0, 0, 4, 0, {0}};
 
 static void unlink_job(struct job *j) {
     *j->prev = j->next;
@@ -60,11 +66,13 @@ static void *worker(void *unused) {
     (void)unused;
     pthread_mutex_lock(&pool.lock);
     for (;;) {
-        while (!pool.head) {
+        while (!pool.head && !pool.stop) {
             pool.nidle++;
             pthread_cond_wait(&pool.work, &pool.lock);
             pool.nidle--;
         }
+        if (pool.stop)
+            break;
         struct job *j = pool.head;
         unlink_job(j);
         j->state = JOB_RUNNING;
@@ -81,7 +89,31 @@ static void *worker(void *unused) {
         else
             free(j);
     }
+    pthread_mutex_unlock(&pool.lock);
     return NULL;
+}
+
+/* At exit the idle workers end and are joined, so that they free what
+   they hold (the resolver state getaddrinfo leaves per thread, say);
+   one still running a job is left to the process's end rather than
+   making exit wait for it. */
+static void stop_workers(void) {
+    pthread_mutex_lock(&pool.lock);
+    pool.stop = 1;
+    pthread_cond_broadcast(&pool.work);
+    unsigned n = pool.nthreads;
+    pthread_mutex_unlock(&pool.lock);
+    for (unsigned i = 0; i < n; i++) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += 50 * 1000 * 1000;
+        if (until.tv_nsec >= 1000000000) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000;
+        }
+        if (pthread_timedjoin_np(pool.threads[i], NULL, &until) != 0)
+            pthread_detach(pool.threads[i]);
+    }
 }
 
 /* Queues j, starting a worker if none is idle. Returns 0 or a code. */
@@ -89,15 +121,11 @@ static int submit(struct job *j) {
     int rc = 0;
     pthread_mutex_lock(&pool.lock);
     if (!pool.nidle && pool.nthreads < pool.max) {
-        pthread_t t;
-        pthread_attr_t attr;
-        pthread_attr_init(&attr);
-        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-        int err = pthread_create(&t, &attr, worker, NULL);
-        pthread_attr_destroy(&attr);
-        if (err == 0)
-            pool.nthreads++;
-        else if (!pool.nthreads)
+        int err = pthread_create(&pool.threads[pool.nthreads], NULL, worker,
+                                 NULL);
+        if (err == 0 && pool.nthreads++ == 0)
+            atexit(stop_workers);
+        else if (err != 0 && !pool.nthreads)
             rc = err == ENOMEM ? YC_ENOMEM : YC_EAGAIN;
     }
     if (!rc) {
@@ -123,7 +151,7 @@ static int withdraw(struct job *j) {
 }
 
 int yc_offload_threads(unsigned n) {
-    if (n < 1)
+    if (n < 1 || n > MAX_WORKERS)
         return YC_EINVAL;
     pthread_mutex_lock(&pool.lock);
     pool.max = n;
