@@ -13,7 +13,7 @@ if(YC_SANITIZE)
   return()
 endif()
 
-yieldc_translate(micro_bench_src micro_bench.c INCLUDES .)
+yieldc_translate(micro_bench_src micro_bench.c micro_sched.c INCLUDES .)
 set(micro_sources ${micro_bench_src}
                   "${CMAKE_CURRENT_LIST_DIR}/micro_base.c")
 
