@@ -4,7 +4,7 @@
 # (not part of `all`), the target bench_ctx that runs it, and makes the
 # `bench` target run it too. Needs a C++ compiler and Boost.Context
 # (Debian: g++ libboost-context-dev); without them it says so and adds
-# nothing. Not in sanitizer builds: the benchmark switches stacks without
+# nothing. GNU Pth (libpth-dev) adds a fourth method when it is found. Not in sanitizer builds: the benchmark switches stacks without
 # telling AddressSanitizer, and the numbers would mean nothing anyway.
 
 if(YC_SANITIZE)
@@ -33,6 +33,17 @@ add_executable(ctx_bench EXCLUDE_FROM_ALL
 # Both sides at -O2 whatever the build type, as the issue's baseline asks.
 target_compile_options(ctx_bench PRIVATE -O2)
 target_link_libraries(ctx_bench PRIVATE yieldc_static Boost::context)
+
+find_path(YC_PTH_INCLUDE pth.h)
+find_library(YC_PTH_LIBRARY pth)
+if(YC_PTH_INCLUDE AND YC_PTH_LIBRARY)
+  target_compile_definitions(ctx_bench PRIVATE CTX_HAVE_PTH)
+  target_include_directories(ctx_bench PRIVATE "${YC_PTH_INCLUDE}")
+  target_link_libraries(ctx_bench PRIVATE "${YC_PTH_LIBRARY}")
+else()
+  message(STATUS "ctx_bench: GNU Pth not found (Debian: apt-get install "
+                 "libpth-dev), its row is skipped")
+endif()
 
 add_custom_target(bench_ctx
   COMMAND ctx_bench
