@@ -344,7 +344,7 @@ static void run_row(const struct row *r, int callgrind) {
     for (int k = 0; k < n; k++) {
         char ratio[32] = "", instr[32] = "n/a";
         if (k > 0)
-            snprintf(ratio, sizeof ratio, "%.2f", med[0] / med[k]);
+            snprintf(ratio, sizeof ratio, "%.3g", med[0] / med[k]);
         if (ipo[k] >= 0)
             snprintf(instr, sizeof instr, "%.1f", ipo[k]);
         printf("%-3d %-22s %-31s %8.2f  [%6.2f - %6.2f] %8s  %8s\n", r->id,
@@ -398,7 +398,7 @@ static double mem_row(const char *what, const char *flag, long n,
     }
     double per = (double)grown / (double)n;
     if (cpp_frame > 0)
-        snprintf(ratio, sizeof ratio, "%.2f", per / cpp_frame);
+        snprintf(ratio, sizeof ratio, "%.3g", per / cpp_frame);
     printf("5   %-22s %-31s %8.1f B/thread (%ld threads)     %8s\n",
            "memory per idle thread", what, per, n, ratio);
     if (csv)
