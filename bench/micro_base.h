@@ -51,10 +51,11 @@ long micro_pthread_pingpong_run(long iters);
 /* For the sleeper rows (micro_bench.c): how far ahead to put the common
    deadline for n sleepers, in ns, so that all are asleep before it comes;
    and the report of a run: setup_ns from the start to the last sleeper
-   falling asleep, and the clock (CLOCK_MONOTONIC ns) at the first and the
-   last wake-up. The harness then times that phase, not the whole run. */
+   falling asleep, and the clock (CLOCK_MONOTONIC ns) at the common
+   deadline and at the last wake-up. The harness then times that phase,
+   not the whole run. */
 long long micro_sleep_lead_ns(long n);
-void micro_phase_done(long long setup_ns, long long first, long long last);
+void micro_phase_done(long long setup_ns, long long deadline, long long last);
 
 /* Heap allocations made by the C++ side so far (elision check). */
 long micro_cpp_allocs(void);

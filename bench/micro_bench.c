@@ -15,7 +15,7 @@
    rows run in child processes (`--mem N`, `--mem-stackful N`) so that one
    size's pooled frames do not hide the next one's growth.
 
-     bench_micro [--csv FILE] [--no-callgrind]
+     bench_micro [--csv FILE] [--no-callgrind] [--row N]   (N: one row)
      bench_micro --case NAME --iters N     one case, for callgrind
      bench_micro --mem N | --mem-stackful N
 
@@ -310,8 +310,8 @@ long long micro_sleep_lead_ns(long n) {
     return (long long)(lead_per_op * (double)n) + 20000000;
 }
 
-void micro_phase_done(long long setup_ns, long long first, long long last) {
-    phase_ns = (double)(last - first);
+void micro_phase_done(long long setup_ns, long long deadline, long long last) {
+    phase_ns = (double)(last - deadline);
     lead_per_op = 2.0 * (double)setup_ns / (double)(run_ops ? run_ops : 1);
 }
 
@@ -409,11 +409,16 @@ static double mem_row(const char *what, const char *flag, long n,
     return per;
 }
 
+static int only_row; /* --row N: run row N only; 0: all */
+
 static void run_all(int callgrind) {
     printf("%-3s %-22s %-31s %8s  %-17s %8s  %8s\n", "row", "operation",
            "implementation", "ns/op", "[min - max]", "instr/op", "yc/this");
     for (int i = 0; i < NROWS; i++)
-        run_row(&rows[i], callgrind);
+        if (!only_row || rows[i].id == only_row)
+            run_row(&rows[i], callgrind);
+    if (only_row && only_row != 5)
+        return;
     double frame = -1;
 #ifdef MICRO_HAVE_CPP20
     frame = (double)micro_cpp_idle_frame();
@@ -501,12 +506,15 @@ int main(int argc, char **argv) {
             }
             fprintf(csv, "row,operation,implementation,metric,median,min,max,"
                          "instr_per_op,ratio_yieldc_over_this,note\n");
+        } else if (!strcmp(argv[i], "--row") && i + 1 < argc) {
+            only_row = atoi(argv[++i]);
         } else if (!strcmp(argv[i], "--no-callgrind")) {
             callgrind = 0;
         } else {
-            fprintf(stderr, "usage: bench_micro [--csv FILE] [--no-callgrind]"
-                            " | --case NAME --iters N | --mem N"
-                            " | --mem-stackful N\n");
+            fprintf(stderr,
+                    "usage: bench_micro [--csv FILE] [--no-callgrind] [--row N]"
+                    " | --case NAME --iters N | --mem N"
+                    " | --mem-stackful N\n");
             return 2;
         }
     }

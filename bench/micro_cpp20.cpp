@@ -272,21 +272,18 @@ struct sleep_until {
     void await_resume() noexcept {}
 };
 
-static long long wake_at, last_asleep, first_woken;
+static long long wake_at, last_asleep;
 static long sleepers_left;
 
 static detached sleeper() {
     last_asleep = clock_ns();
     co_await sleep_until{wake_at};
-    if (first_woken == 0)
-        first_woken = clock_ns();
     --sleepers_left;
 }
 
 long micro_cpp_sleep_run(long iters) {
     long long start = clock_ns();
     wake_at = start + micro_sleep_lead_ns(iters);
-    first_woken = 0;
     sleepers_left = iters;
     for (long i = 0; i < iters; i++)
         sleeper();
@@ -306,7 +303,7 @@ long micro_cpp_sleep_run(long iters) {
             clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr);
         }
     }
-    micro_phase_done(last_asleep - start, first_woken, clock_ns());
+    micro_phase_done(last_asleep - start, wake_at, clock_ns());
     return iters;
 }
 
