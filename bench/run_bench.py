@@ -208,6 +208,28 @@ def print_table(rows):
         show(l)
 
 
+def write_markdown(path, rows):
+    """The table again, as Markdown, for docs/benchmarks.md."""
+    with open(path, "w") as f:
+        f.write("| row | operation | implementation | median | min - max "
+                "| unit | instr/op | yc/this | target |\n")
+        f.write("| --- | --- | --- | ---: | ---: | --- | ---: | ---: | --- "
+                "|\n")
+        last = None
+        for r in rows:
+            key = (r["row"], r["operation"])
+            spread = ("%s - %s" % (fmt(r["min"]), fmt(r["max"]))
+                      if r["min"] else "")
+            target = r["target"] or r["note"]
+            f.write("| %s |\n" % " | ".join([
+                r["row"] if key != last else "",
+                r["operation"] if key != last else "",
+                r["implementation"], fmt(r["median"]), spread, r["metric"],
+                r["instr_per_op"], r["ratio_yieldc_over_this"],
+                target.replace("MISSED", "**MISSED**")]))
+            last = key
+
+
 def write_csv(path, rows):
     with open(path, "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=FIELDS + ["target"])
@@ -230,24 +252,29 @@ def plot(rows, out_dir, svg):
             ratio = r["ratio_yieldc_over_this"]
             if not ratio or r["metric"] not in ("ns/op", "ms"):
                 continue
-            label = "%s: %s" % (r["row"], r["implementation"])
+            label = "%s %s / %s" % (r["row"], r["operation"],
+                                    r["implementation"])
+            label = label if len(label) <= 60 else label[:57] + "..."
             f.write('%d %s "%s"\n' % (n, ratio, label.replace('"', "'")))
             n += 1
     script = """\
-set terminal svg size 1000,640 dynamic font 'sans,11' background '#ffffff'
+set terminal svg size 1100,760 dynamic noenhanced font 'sans,11' \
+    background '#ffffff'
 set output '{svg}'
-set title 'yieldc time / baseline time (below 1: yieldc is faster)'
+set title 'yieldc time / baseline time, log scale (below 1: yieldc is faster)'
 set logscale y
-set yrange [*:*]
+set format y '%g'
 set ytics nomirror
 set grid ytics
-set xtics rotate by -40 left font ',9' nomirror
+set xtics rotate by -50 left font ',9' nomirror
 set xrange [-1:{n}]
-set bmargin 14
+set bmargin 22
+set rmargin 20
 set style fill solid 0.7 border -1
 set boxwidth 0.7
 unset key
 plot '{data}' using 1:2:xtic(3) with boxes lc rgb '#4477aa', \\
+     '' using 1:2:(sprintf('%.3g', $2)) with labels offset 0,0.7 font ',8', \\
      1 with lines lc rgb '#aa3333' dt 2
 """.format(svg=svg, data=data, n=n)
     p = subprocess.run([gnuplot], input=script, text=True,
@@ -311,6 +338,7 @@ def main():
     print()
     print_table(rows)
     write_csv(os.path.join(args.out, "results.csv"), rows)
+    write_markdown(os.path.join(args.out, "results.md"), rows)
     print()
     print("CSV: %s" % os.path.join(args.out, "results.csv"))
     if args.docs:
