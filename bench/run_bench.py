@@ -276,9 +276,10 @@ unset key
 plot '{data}' using 1:2:xtic(3) with boxes lc rgb '#4477aa', \\
      '' using 1:2:(sprintf('%.3g', $2)) with labels offset 0,0.7 font ',8', \\
      1 with lines lc rgb '#aa3333' dt 2
-""".format(svg=svg, data=data, n=n)
+""".format(svg=os.path.abspath(svg), data=os.path.basename(data), n=n)
+    # From the data's directory, so that the plot names only the file.
     p = subprocess.run([gnuplot], input=script, text=True,
-                       capture_output=True)
+                       capture_output=True, cwd=out_dir)
     if p.returncode != 0:
         log("bench: gnuplot failed: " + p.stderr.strip())
         return False
