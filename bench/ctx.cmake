@@ -1,11 +1,12 @@
-# ctx.cmake - the context-switch benchmark: ctx_bench (ctx_bench.c, and the
-# Boost.Context baseline ctx_boost.cpp built with the C++ compiler at -O2).
-# Included at the end of bench/CMakeLists.txt; adds the target ctx_bench
-# (not part of `all`), the target bench_ctx that runs it, and makes the
-# `bench` target run it too. Needs a C++ compiler and Boost.Context
+# ctx.cmake - the context-switch benchmark (row 6): ctx_bench (ctx_bench.c,
+# and the Boost.Context baseline ctx_boost.cpp built with the C++ compiler
+# at -O2). Included by bench/CMakeLists.txt; adds the target ctx_bench (not
+# part of `all`) and the target bench_ctx that runs it; the `bench` target
+# runs it through run_bench.py. Needs a C++ compiler and Boost.Context
 # (Debian: g++ libboost-context-dev); without them it says so and adds
-# nothing. Not in sanitizer builds: the benchmark switches stacks without
-# telling AddressSanitizer, and the numbers would mean nothing anyway.
+# nothing. GNU Pth (libpth-dev) adds a fourth method when it is found. Not
+# in sanitizer builds: the benchmark switches stacks without telling
+# AddressSanitizer, and the numbers would mean nothing anyway.
 
 if(YC_SANITIZE)
   message(STATUS "ctx_bench: not built with YC_SANITIZE")
@@ -34,11 +35,19 @@ add_executable(ctx_bench EXCLUDE_FROM_ALL
 target_compile_options(ctx_bench PRIVATE -O2)
 target_link_libraries(ctx_bench PRIVATE yieldc_static Boost::context)
 
+find_path(YC_PTH_INCLUDE pth.h)
+find_library(YC_PTH_LIBRARY pth)
+if(YC_PTH_INCLUDE AND YC_PTH_LIBRARY)
+  target_compile_definitions(ctx_bench PRIVATE CTX_HAVE_PTH)
+  target_include_directories(ctx_bench PRIVATE "${YC_PTH_INCLUDE}")
+  target_link_libraries(ctx_bench PRIVATE "${YC_PTH_LIBRARY}")
+else()
+  message(STATUS "ctx_bench: GNU Pth not found (Debian: apt-get install "
+                 "libpth-dev), its row is skipped")
+endif()
+
 add_custom_target(bench_ctx
   COMMAND ctx_bench
   DEPENDS ctx_bench
   COMMENT "Running the context-switch benchmark"
   USES_TERMINAL)
-if(TARGET bench)
-  add_dependencies(bench bench_ctx)
-endif()

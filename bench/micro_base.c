@@ -1,9 +1,14 @@
 /* micro_base.c - the plain C baselines of the micro-benchmarks
    (micro_bench.c): a hand-written state machine resumed through a function
-   pointer, and a plain noinline call. Kept in their own file, compiled
+   pointer, a plain noinline call, pthread create + join, and a pthread
+   mutex + condvar ping-pong. Kept in their own file, compiled
    without the translator, so the compiler cannot see through them from the
    driver's side. */
 #include "micro_base.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 /* The hand-written equivalent of `for (;;) { n++; YC_YIELD(); }`: a
    struct holding the resume state and the live local, and a step function
@@ -49,5 +54,98 @@ long micro_call_run(long iters) {
     long s = 0;
     for (long i = 0; i < iters; i++)
         s += micro_leaf_c((int)i);
+    return s;
+}
+
+static void fail(const char *what) {
+    fprintf(stderr, "bench_micro: %s failed\n", what);
+    exit(1);
+}
+
+/* ------------------------------------------------------------------ */
+/* Row 4: pthread create + join                                        */
+/* ------------------------------------------------------------------ */
+
+enum { BATCH = 64 }; /* threads alive at once: a few, as a thread pool */
+
+static void *thread_child(void *arg) { return (char *)arg + 1; }
+
+long micro_pthread_spawn_run(long iters) {
+    pthread_t th[BATCH];
+    long s = 0;
+    for (long i = 0; i < iters; i += BATCH) {
+        long n = iters - i < BATCH ? iters - i : BATCH;
+        for (long k = 0; k < n; k++)
+            if (pthread_create(&th[k], NULL, thread_child, (void *)(i + k)))
+                fail("pthread_create");
+        for (long k = 0; k < n; k++) {
+            void *r;
+            if (pthread_join(th[k], &r))
+                fail("pthread_join");
+            s += (long)r;
+        }
+    }
+    return s;
+}
+
+/* ------------------------------------------------------------------ */
+/* Row 7: mutex + condvar ping-pong                                    */
+/* ------------------------------------------------------------------ */
+
+/* A one-slot mailbox per direction, guarded by a mutex and a condvar. */
+struct box {
+    pthread_mutex_t m; /* guards the other fields */
+    pthread_cond_t c;  /* signalled when full changes */
+    int full;          /* whether value holds a message */
+    int value;         /* the message, while full */
+};
+
+static struct box to_pong, to_ping;
+static long pong_rounds; /* messages the pong thread answers */
+
+static void box_put(struct box *b, int v) {
+    pthread_mutex_lock(&b->m);
+    while (b->full)
+        pthread_cond_wait(&b->c, &b->m);
+    b->value = v;
+    b->full = 1;
+    pthread_cond_signal(&b->c);
+    pthread_mutex_unlock(&b->m);
+}
+
+static int box_take(struct box *b) {
+    pthread_mutex_lock(&b->m);
+    while (!b->full)
+        pthread_cond_wait(&b->c, &b->m);
+    int v = b->value;
+    b->full = 0;
+    pthread_cond_signal(&b->c);
+    pthread_mutex_unlock(&b->m);
+    return v;
+}
+
+static void *thread_pong(void *arg) {
+    (void)arg;
+    for (long i = 0; i < pong_rounds; i++)
+        box_put(&to_ping, box_take(&to_pong));
+    return NULL;
+}
+
+/* iters messages, half each way, as the channel ping-pong. */
+long micro_pthread_pingpong_run(long iters) {
+    struct box init = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0,
+                       0};
+    pthread_t th;
+    long s = 0;
+    to_pong = init;
+    to_ping = init;
+    pong_rounds = iters / 2;
+    if (pthread_create(&th, NULL, thread_pong, NULL))
+        fail("pthread_create");
+    for (long i = 0; i < iters / 2; i++) {
+        box_put(&to_pong, (int)i);
+        s += box_take(&to_ping);
+    }
+    pthread_join(th, NULL);
     return s;
 }

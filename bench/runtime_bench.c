@@ -1,12 +1,13 @@
-/* runtime_bench.c - the runtime's costs next to baselines measured in the
-   same run: spawn+join per task against pthread_create+pthread_join, a
-   channel ping-pong per message against a pthread mutex/condvar
-   ping-pong, timer insert+cancel against a binary heap, and the memory of
-   a million sleeping tasks. Each timing is the median of RUNS runs.
+/* runtime_bench.c - the runtime's timer heap next to baselines measured
+   in the same run: timer insert+cancel through the API against a binary
+   heap, and the same 4-ary heap without the API. Each timing is the
+   median of RUNS runs, after a warm-up. (Spawn, channels and sleepers
+   moved to bench_micro, whose harness also counts instructions.)
 
-   Build and run: cmake --build build --target bench */
+     runtime_bench [--csv FILE]
+
+   Build and run: cmake --build build --target bench_runtime */
 #define _POSIX_C_SOURCE 200809L
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,13 +16,8 @@
 #include <yieldc.h>
 
 enum {
-    RUNS = 7,                /* runs per measurement; the median is shown */
-    SPAWNS = 200000,         /* tasks per spawn+join run */
-    THREADS = 5000,          /* threads per pthread create+join run */
-    MESSAGES = 200000,       /* messages per ping-pong run (each way) */
-    THREAD_MESSAGES = 50000, /* messages per pthread ping-pong run */
-    TIMERS = 1000000,        /* pending timers */
-    SLEEPERS = 1000000       /* concurrently sleeping tasks */
+    RUNS = 7,        /* runs per measurement; the median is shown */
+    TIMERS = 1000000 /* pending timers */
 };
 
 static int64_t clock_ns(void) {
@@ -51,131 +47,6 @@ static void check(int rc, const char *what) {
         fprintf(stderr, "bench: %s: %s\n", what, yc_strerror(rc));
         exit(1);
     }
-}
-
-/* ------------------------------------------------------------------ */
-/* Spawn + join                                                        */
-/* ------------------------------------------------------------------ */
-
-YC_COROUTINE static int child(int x) { return x + 1; }
-
-YC_COROUTINE static double spawn_join_run(void) {
-    int64_t t0 = clock_ns();
-    long sum = 0;
-    for (int i = 0; i < SPAWNS; i++) {
-        yc_task *t = YC_ASYNC(child(i));
-        int r;
-        int rc = YC_AWAIT(yc_task_join(t, &r, sizeof r, -1));
-        check(rc, "join");
-        sum += r;
-    }
-    if (sum == 42)
-        puts("");
-    return (double)(clock_ns() - t0) / SPAWNS;
-}
-
-static void *thread_child(void *arg) { return arg; }
-
-static double pthread_run(void) {
-    int64_t t0 = clock_ns();
-    for (int i = 0; i < THREADS; i++) {
-        pthread_t th;
-        if (pthread_create(&th, NULL, thread_child, NULL) ||
-            pthread_join(th, NULL)) {
-            perror("pthread");
-            exit(1);
-        }
-    }
-    return (double)(clock_ns() - t0) / THREADS;
-}
-
-/* ------------------------------------------------------------------ */
-/* Ping-pong                                                           */
-/* ------------------------------------------------------------------ */
-
-YC_COROUTINE static void pong(yc_chan *in, yc_chan *out) {
-    int v;
-    while (YC_AWAIT(yc_chan_recv(in, &v, -1)) == 0) {
-        int rc = YC_AWAIT(yc_chan_send(out, &v, -1));
-        check(rc, "pong send");
-    }
-}
-
-/* Messages each way through two rendezvous channels. */
-YC_COROUTINE static double ping_pong_run(void) {
-    yc_chan *a, *b;
-    check(yc_chan_create(&a, sizeof(int), 0), "chan");
-    check(yc_chan_create(&b, sizeof(int), 0), "chan");
-    yc_task *t = YC_ASYNC(pong(a, b));
-    int64_t t0 = clock_ns();
-    for (int i = 0; i < MESSAGES; i++) {
-        int v = i;
-        int rc = YC_AWAIT(yc_chan_send(a, &v, -1));
-        check(rc, "ping send");
-        rc = YC_AWAIT(yc_chan_recv(b, &v, -1));
-        check(rc, "ping recv");
-    }
-    double ns = (double)(clock_ns() - t0) / (2.0 * MESSAGES);
-    yc_chan_close(a);
-    int rc = YC_AWAIT(yc_task_join(t, 0, 0, -1));
-    check(rc, "join pong");
-    yc_chan_free(a);
-    yc_chan_free(b);
-    return ns;
-}
-
-/* A one-slot mailbox per direction, guarded by a mutex and a condvar. */
-struct box {
-    pthread_mutex_t m;
-    pthread_cond_t c;
-    int full, value;
-};
-
-static struct box to_pong, to_ping;
-
-static void box_put(struct box *b, int v) {
-    pthread_mutex_lock(&b->m);
-    while (b->full)
-        pthread_cond_wait(&b->c, &b->m);
-    b->value = v;
-    b->full = 1;
-    pthread_cond_signal(&b->c);
-    pthread_mutex_unlock(&b->m);
-}
-
-static int box_take(struct box *b) {
-    pthread_mutex_lock(&b->m);
-    while (!b->full)
-        pthread_cond_wait(&b->c, &b->m);
-    int v = b->value;
-    b->full = 0;
-    pthread_cond_signal(&b->c);
-    pthread_mutex_unlock(&b->m);
-    return v;
-}
-
-static void *thread_pong(void *arg) {
-    (void)arg;
-    for (int i = 0; i < THREAD_MESSAGES; i++)
-        box_put(&to_ping, box_take(&to_pong));
-    return NULL;
-}
-
-static double thread_ping_pong_run(void) {
-    struct box init = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0,
-                       0};
-    to_pong = init;
-    to_ping = init;
-    pthread_t th;
-    pthread_create(&th, NULL, thread_pong, NULL);
-    int64_t t0 = clock_ns();
-    for (int i = 0; i < THREAD_MESSAGES; i++) {
-        box_put(&to_pong, i);
-        box_take(&to_ping);
-    }
-    double ns = (double)(clock_ns() - t0) / (2.0 * THREAD_MESSAGES);
-    pthread_join(th, NULL);
-    return ns;
 }
 
 /* ------------------------------------------------------------------ */
@@ -337,81 +208,57 @@ static __attribute__((noinline)) double quad_expire(struct dtimer *t) {
 }
 
 /* ------------------------------------------------------------------ */
-/* A million sleeping tasks                                            */
-/* ------------------------------------------------------------------ */
 
-static long rss_bytes(void) {
-    long pages = 0, resident = 0;
-    FILE *f = fopen("/proc/self/statm", "r");
-    if (f) {
-        if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
-            resident = 0;
-        fclose(f);
+/* One line of bench_micro's CSV format: the runtime's heap against a
+   baseline heap, as row 8 (timers) of issue 8. */
+static void csv_row(FILE *f, const char *what, double *ns, const char *base,
+                    double *bns) {
+    double m = median(ns, RUNS), bm = median(bns, RUNS);
+    fprintf(f, "8,%s,%s,ns/op,%.3f,%.3f,%.3f,,,\n", what, "yieldc 4-ary heap",
+            m, ns[0], ns[RUNS - 1]);
+    fprintf(f, "8,%s,%s,ns/op,%.3f,%.3f,%.3f,,%.3g,\n", what, base, bm, bns[0],
+            bns[RUNS - 1], m / bm);
+}
+
+int main(int argc, char **argv) {
+    FILE *csv = NULL;
+    if (argc == 3 && !strcmp(argv[1], "--csv")) {
+        csv = fopen(argv[2], "w");
+        if (!csv) {
+            perror(argv[2]);
+            return 1;
+        }
+        fprintf(csv, "row,operation,implementation,metric,median,min,max,"
+                     "instr_per_op,ratio_yieldc_over_this,note\n");
+    } else if (argc != 1) {
+        fprintf(stderr, "usage: runtime_bench [--csv FILE]\n");
+        return 2;
     }
-    return resident * 4096;
-}
-
-static int asleep;
-
-YC_COROUTINE static int sleeper(int64_t until) {
-    asleep++;
-    int rc = YC_AWAIT(yc_sleep_until(until));
-    return rc == YC_ECANCELED ? 0 : rc;
-}
-
-YC_COROUTINE static void sleepers(void) {
-    yc_group g;
-    yc_group_init(&g, 0);
-    long before = rss_bytes();
-    int64_t until = yc_now() + 3600 * YC_SEC;
-    int64_t t0 = clock_ns();
-    for (int i = 0; i < SLEEPERS; i++)
-        check(yc_group_add(&g, YC_ASYNC(sleeper(until))), "group add");
-    YC_YIELD(); /* every task runs once and goes to sleep */
-    int64_t t1 = clock_ns();
-    long after = rss_bytes();
-    printf("%d tasks asleep at once: %.0f bytes each (RSS), started and "
-           "asleep in %.0f ms\n",
-           asleep, (double)(after - before) / SLEEPERS,
-           (double)(t1 - t0) / 1e6);
-    yc_group_cancel(&g);
-    int rc = YC_AWAIT(yc_group_wait(&g, -1));
-    check(rc, "group wait");
-    printf("cancelled and joined them in %.0f ms\n",
-           (double)(clock_ns() - t1) / 1e6);
-}
-
-/* ------------------------------------------------------------------ */
-
-YC_COROUTINE int main(void) {
     double ours[RUNS], base[RUNS];
-    printf("yieldc runtime %s: medians of %d runs\n\n", yc_version(), RUNS);
-
-    for (int r = 0; r < RUNS; r++) {
-        ours[r] = YC_AWAIT(spawn_join_run());
-        base[r] = pthread_run();
-    }
-    row("spawn+join per task", median(ours, RUNS), "pthread create+join",
-        median(base, RUNS));
-
-    for (int r = 0; r < RUNS; r++) {
-        ours[r] = YC_AWAIT(ping_pong_run());
-        base[r] = thread_ping_pong_run();
-    }
-    row("channel ping-pong per message", median(ours, RUNS),
-        "pthread mutex+condvar", median(base, RUNS));
+    printf("yieldc runtime %s: timer heaps, medians of %d runs\n\n",
+           yc_version(), RUNS);
 
     make_inputs();
     yc_timer *timers = calloc(TIMERS, sizeof *timers);
     struct dtimer *dtimers = calloc(TIMERS, sizeof *dtimers);
     dheap = malloc(TIMERS * sizeof *dheap);
     double quad[RUNS], quad_fire[RUNS], bin_fire[RUNS];
+    /* A warm-up of each, then all alternating. */
+    yc_timers_run(timers);
+    binary_cancel(dtimers);
     for (int r = 0; r < RUNS; r++) {
         ours[r] = yc_timers_run(timers);
         base[r] = binary_cancel(dtimers);
         quad[r] = quad_cancel(dtimers);
         bin_fire[r] = binary_expire(dtimers);
         quad_fire[r] = quad_expire(dtimers);
+    }
+    if (csv) {
+        csv_row(csv, "timer insert+cancel (API)", ours, "binary heap (no API)",
+                base);
+        csv_row(csv, "timer insert+expire (no API)", quad_fire,
+                "binary heap (no API)", bin_fire);
+        fclose(csv);
     }
     row("timer insert+cancel (yc_timer)", median(ours, RUNS),
         "binary heap insert+cancel", median(base, RUNS));
@@ -424,8 +271,5 @@ YC_COROUTINE int main(void) {
     free(dheap);
     free(deadlines);
     free(order);
-
-    puts("");
-    YC_AWAIT(sleepers());
     return 0;
 }
