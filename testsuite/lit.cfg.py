@@ -87,5 +87,9 @@ config.substitutions.append(
     ("%{yieldc_gdb}", os.path.join(config.yieldc_src_root, "runtime", "gdb",
                                    "yieldc-gdb.py")))
 config.substitutions.append(("%python", sys.executable))
+# Clients that the example servers' tests talk to them with.
+for tool in ("redis-cli", "curl", "openssl", "wrk"):
+    if shutil.which(tool):
+        config.available_features.add(tool)
 if shutil.which("csmith") and os.path.exists("/usr/include/csmith/csmith.h"):
     config.available_features.add("csmith")

@@ -1,0 +1,29 @@
+/* echo.c - an echo server: one micro-thread per connection sends back
+   every byte it receives. A connection silent for --idle-ms is closed.
+
+       ./echo --port 7000 &
+       printf 'hello\n' | nc -q1 127.0.0.1 7000 */
+#include "server.h"
+
+#include <stdio.h>
+
+YC_COROUTINE static void echo_conn(struct server *sv, int fd) {
+    char buf[16384];
+    for (;;) {
+        ssize_t n = YC_AWAIT(yc_read(fd, buf, sizeof buf, server_idle_deadline(sv)));
+        if (n <= 0)
+            break; /* end of stream, idle timeout, reset, cancelled */
+        if (YC_AWAIT(yc_write(fd, buf, (size_t)n, server_idle_deadline(sv))) != n)
+            break;
+    }
+    yc_close(fd);
+}
+
+YC_COROUTINE int main(int argc, char **argv) {
+    struct server sv;
+    int rc = server_init(&sv, "echo", argc, argv);
+    if (rc)
+        return rc;
+    YC_AWAIT(server_run(&sv, echo_conn));
+    return 0;
+}

@@ -1,0 +1,157 @@
+/* server.c - the accept loop, options and signals of the example
+   servers. Signals arrive through a signalfd read by a micro-thread, so
+   that they are handled between micro-threads like any other input. */
+#define _GNU_SOURCE
+#include "server.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <malloc.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/signalfd.h>
+
+static void usage(const char *name) {
+    fprintf(stderr,
+            "usage: %s [--ip ADDR] [--port N] [--idle-ms N]\n"
+            "  --ip ADDR    numeric address to listen on (127.0.0.1)\n"
+            "  --port N     port; 0 picks a free one, printed at start (0)\n"
+            "  --idle-ms N  close connections silent for N ms (0: never)\n",
+            name);
+}
+
+/* The signals the servers take through their signalfd. */
+static void signal_set(sigset_t *set) {
+    sigemptyset(set);
+    sigaddset(set, SIGTERM);
+    sigaddset(set, SIGINT);
+    sigaddset(set, SIGUSR1);
+}
+
+int server_init(struct server *sv, const char *name, int argc, char **argv) {
+    memset(sv, 0, sizeof *sv);
+    sv->name = name;
+    sv->ip = "127.0.0.1";
+    sv->idle = YC_NO_DEADLINE;
+    for (int i = 1; i < argc; i++) {
+        char *end = NULL;
+        long v = 0;
+        if (i + 1 < argc && strcmp(argv[i], "--ip") == 0) {
+            sv->ip = argv[++i];
+            continue;
+        }
+        if (i + 1 < argc && (strcmp(argv[i], "--port") == 0 ||
+                             strcmp(argv[i], "--idle-ms") == 0)) {
+            v = strtol(argv[i + 1], &end, 10);
+            if (*end || v < 0) {
+                fprintf(stderr, "%s: %s takes a number, not '%s'\n", name,
+                        argv[i], argv[i + 1]);
+                return 2;
+            }
+            if (argv[i][2] == 'p')
+                sv->port = (int)v;
+            else
+                sv->idle = v ? v * YC_MSEC : YC_NO_DEADLINE;
+            i++;
+            continue;
+        }
+        usage(name);
+        return 2;
+    }
+    /* One fd per connection: allow as many as the hard limit. */
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+        rl.rlim_cur = rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
+    }
+    sv->lfd = yc_tcp_listen(sv->ip, sv->port, 4096);
+    if (sv->lfd < 0) {
+        fprintf(stderr, "%s: cannot listen on %s:%d: %s\n", name, sv->ip,
+                sv->port, yc_strerror(sv->lfd));
+        return 2;
+    }
+    struct sockaddr_storage a;
+    socklen_t len = sizeof a;
+    getsockname(sv->lfd, (struct sockaddr *)&a, &len);
+    sv->port = ntohs(a.ss_family == AF_INET6
+                         ? ((struct sockaddr_in6 *)&a)->sin6_port
+                         : ((struct sockaddr_in *)&a)->sin_port);
+    /* Blocked before anyone can know the port and signal: from here they
+       wait for the signalfd of server_run. */
+    sigset_t set;
+    signal_set(&set);
+    sigprocmask(SIG_BLOCK, &set, NULL);
+    printf("%s listening on %s:%d\n", name, sv->ip, sv->port);
+    fflush(stdout);
+    return 0;
+}
+
+int64_t server_idle_deadline(const struct server *sv) {
+    return sv->idle < 0 ? YC_NO_DEADLINE : yc_now() + sv->idle;
+}
+
+void server_print_stats(const struct server *sv) {
+    struct yc_sched_stats st;
+    yc_sched_stats(&st);
+    struct mallinfo2 mi = mallinfo2();
+    printf("%s stats: tasks=%u fds=%u io_waits=%u heap=%zu connections=%lu\n",
+           sv->name, st.tasks, st.fds, st.io_waits, mi.uordblks, sv->accepted);
+    fflush(stdout);
+}
+
+/* Reads signals until SIGTERM or SIGINT, then closes the listening
+   socket, which ends the accept loop. */
+YC_COROUTINE static void watch_signals(struct server *sv, int sfd) {
+    for (;;) {
+        struct signalfd_siginfo si;
+        ssize_t n = YC_AWAIT(yc_read(sfd, &si, sizeof si, YC_NO_DEADLINE));
+        if (n != (ssize_t)sizeof si)
+            break;
+        if (si.ssi_signo == SIGUSR1) {
+            server_print_stats(sv);
+            continue;
+        }
+        break;
+    }
+    yc_close(sv->lfd);
+}
+
+/* YC_ASYNC takes a direct call: this one awaits the handler's pointer. */
+YC_COROUTINE static void serve(struct server *sv, server_conn_fn conn, int fd) {
+    YC_AWAIT(conn(sv, fd));
+}
+
+YC_COROUTINE void server_run(struct server *sv, server_conn_fn conn) {
+    sigset_t set;
+    signal_set(&set);
+    int sfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+    if (sfd < 0) {
+        perror("signalfd");
+        return;
+    }
+    yc_task *sig = YC_ASYNC(watch_signals(sv, sfd));
+    yc_group conns;
+    yc_group_init(&conns, 0);
+    for (;;) {
+        int fd = YC_AWAIT(yc_accept(sv->lfd, NULL, NULL, YC_NO_DEADLINE));
+        if (fd == YC_EBADF)
+            break; /* the listening socket was closed: stop */
+        if (fd == YC_EMFILE || fd == YC_ENOMEM || fd == -ENFILE) {
+            /* Out of fds: the connection stays queued; let some close. */
+            YC_AWAIT(yc_sleep_for(10 * YC_MSEC));
+            continue;
+        }
+        if (fd < 0)
+            continue; /* the client gave up (ECONNABORTED, ...) */
+        sv->accepted++;
+        yc_group_add(&conns, YC_ASYNC(serve(sv, conn, fd)));
+    }
+    yc_group_cancel(&conns);
+    YC_AWAIT(yc_group_wait(&conns, YC_NO_DEADLINE));
+    YC_AWAIT(yc_task_join(sig, NULL, 0, YC_NO_DEADLINE));
+    yc_close(sfd);
+    server_print_stats(sv);
+}

@@ -1,0 +1,38 @@
+/* server.h - what the example servers share: command-line options, the
+   listening socket, the accept loop with one micro-thread per
+   connection, signals (SIGTERM stops, SIGUSR1 prints the stats line) and
+   that stats line. */
+#ifndef EXAMPLES_SERVER_H
+#define EXAMPLES_SERVER_H
+
+#include <yieldc.h>
+
+struct server {
+    const char *name;      /* for messages: "echo", "kv", ... */
+    const char *ip;        /* --ip: the address to listen on */
+    int port;              /* --port: 0 picks a free one */
+    int64_t idle;          /* --idle-ms: a connection silent this long is
+                              closed; YC_NO_DEADLINE: never */
+    int lfd;               /* the listening socket */
+    unsigned long accepted; /* connections accepted so far */
+};
+
+/* Serves one connection; owns fd (closes it with yc_close). */
+typedef YC_COROUTINE void (*server_conn_fn)(struct server *sv, int fd);
+
+/* Parses the options, raises the fd limit, listens and prints
+   "NAME listening on IP:PORT". Returns 0, or prints why and returns 2. */
+int server_init(struct server *sv, const char *name, int argc, char **argv);
+
+/* Accepts connections and serves each with conn on a micro-thread of its
+   own until SIGTERM or SIGINT; then cancels the connections still open,
+   waits for them and prints the stats line. */
+YC_COROUTINE void server_run(struct server *sv, server_conn_fn conn);
+
+/* The deadline of a connection's next read: now + the idle timeout. */
+int64_t server_idle_deadline(const struct server *sv);
+
+/* Prints "NAME stats: tasks=N fds=N io_waits=N heap=BYTES connections=N". */
+void server_print_stats(const struct server *sv);
+
+#endif
