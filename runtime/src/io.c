@@ -73,6 +73,32 @@ static int ready_now(int fd, int events) {
     return r & events;
 }
 
+/* The bytes a READV asks for. */
+static size_t iov_total(const struct iovec *iov, size_t n) {
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += iov[i].iov_len;
+    return total;
+}
+
+/* After a read of r bytes out of `asked`: a read that found fewer bytes
+   than it asked for (or none) emptied the fd, and the poller reports the
+   next arrival (the fd is registered, edge-triggered): so the next read
+   can wait for it at once instead of paying a system call to meet
+   EAGAIN. End of file and errors leave it alone: they persist without a
+   new report. A peek consumes nothing, so it proves nothing either. */
+static void note_read(struct yc__fd *e, ssize_t r, size_t asked) {
+    if (e->registered && ((r > 0 && (size_t)r < asked) ||
+                          (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))))
+        e->drained = 1;
+}
+
+/* A peek consumes nothing and proves nothing about the fd's state. */
+static ssize_t recv_peek(struct yc__io *io) {
+    ssize_t r = recv(io->fd, io->u.buf, io->n, io->flags);
+    return r >= 0 ? r : -errno;
+}
+
 /* One attempt at io. Returns the result (>= 0) when the operation is
    complete, a negative code when it failed, or -EAGAIN with *dirs set to
    the directions to wait for. */
@@ -82,14 +108,27 @@ static ssize_t attempt(struct yc__sched_full *s, struct yc__io *io,
     *dirs = 1 << YC__FD_READ;
     switch (io->op) {
     case YC__IO_READ:
+        if (e->drained && io->n)
+            return -EAGAIN;
         r = read(io->fd, io->u.buf, io->n);
+        note_read(e, r, io->n);
         break;
     case YC__IO_RECV:
+        if (io->flags & MSG_PEEK)
+            return recv_peek(io);
+        if (e->drained && io->n)
+            return -EAGAIN;
         r = recv(io->fd, io->u.buf, io->n, io->flags);
+        note_read(e, r, io->n);
         break;
-    case YC__IO_READV:
+    case YC__IO_READV: {
+        size_t asked = iov_total(io->u.iov, io->n);
+        if (e->drained && asked)
+            return -EAGAIN;
         r = readv(io->fd, io->u.iov, (int)io->n);
+        note_read(e, r, asked);
         break;
+    }
     case YC__IO_WRITE:
     case YC__IO_SEND:
         *dirs = 1 << YC__FD_WRITE;

@@ -28,7 +28,12 @@ struct yc__fd {
     struct yc__wq q[2];       /* blocked calls: readers, writers */
     unsigned char known;      /* the entry describes the fd: it was made
                                  non-blocking and classified */
-    unsigned char registered; /* epoll: added to the poll set */
+    unsigned char registered; /* watched by the poller, which reports
+                                 every new readiness from now on */
+    unsigned char drained;    /* a read found the fd empty (EAGAIN, or
+                                 fewer bytes than asked) and the poller
+                                 has reported nothing since: the next
+                                 read waits without trying first */
     unsigned char nonsock;    /* not a socket: writes guard SIGPIPE */
     int pidx;                 /* poll backend: index in the watched list,
                                  or -1 */
@@ -78,6 +83,8 @@ static inline struct yc__fd *yc__fd_peek(const struct yc__poller *p, int fd) {
         return NULL;
     return &p->pages[page][(unsigned)fd % YC__FD_PAGE];
 }
+/* The number of fds with entries in use. */
+unsigned yc__fd_count(const struct yc__poller *p);
 /* Wakes the calls waiting for fd to become readable (dir READ) or
    writable (WRITE) so that they try again. */
 void yc__fd_ready(struct yc__sched_full *s, int fd, int dir);
