@@ -8,12 +8,12 @@
 #include <yieldc.h>
 
 struct server {
-    const char *name;      /* for messages: "echo", "kv", ... */
-    const char *ip;        /* --ip: the address to listen on */
-    int port;              /* --port: 0 picks a free one */
-    int64_t idle;          /* --idle-ms: a connection silent this long is
-                              closed; YC_NO_DEADLINE: never */
-    int lfd;               /* the listening socket */
+    const char *name;       /* for messages: "echo", "kv", ... */
+    const char *ip;         /* --ip: the address to listen on */
+    int port;               /* --port: 0 picks a free one */
+    int64_t idle;           /* --idle-ms: a connection silent this long is
+                               closed; YC_NO_DEADLINE: never */
+    int lfd;                /* the listening socket */
     unsigned long accepted; /* connections accepted so far */
 };
 

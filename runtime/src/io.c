@@ -248,7 +248,12 @@ int yc__io_run(struct yc__sched *abi, struct yc__prim *p, struct yc__io *io) {
         return yc__io_run(s, &f->p, &f->io);                                   \
     }
 
-struct yc__yc_read_args { int fd; void *buf; size_t n; int64_t deadline; };
+struct yc__yc_read_args {
+    int fd;
+    void *buf;
+    size_t n;
+    int64_t deadline;
+};
 IO_FRAME(read);
 IO_RUN(read, (io->op = YC__IO_READ, io->fd = f->a.fd, io->u.buf = f->a.buf,
               io->n = f->a.n, io->deadline = f->a.deadline))
@@ -258,47 +263,61 @@ YC__PRIMITIVE_TYPED(yc_read, ssize_t, yc__prim_call_ssize, struct read_frame,
                     (fd, buf, n, deadline))
 
 struct yc__yc_recv_args {
-    int fd; void *buf; size_t n; int flags; int64_t deadline;
+    int fd;
+    void *buf;
+    size_t n;
+    int flags;
+    int64_t deadline;
 };
 IO_FRAME(recv);
-IO_RUN(recv, (io->op = YC__IO_RECV, io->fd = f->a.fd, io->u.buf = f->a.buf,
-              io->n = f->a.n, io->flags = f->a.flags,
-              io->deadline = f->a.deadline))
+IO_RUN(recv,
+       (io->op = YC__IO_RECV, io->fd = f->a.fd, io->u.buf = f->a.buf,
+        io->n = f->a.n, io->flags = f->a.flags, io->deadline = f->a.deadline))
 YC__PRIMITIVE_TYPED(yc_recv, ssize_t, yc__prim_call_ssize, struct recv_frame,
                     recv_run, 0,
                     (int fd, void *buf, size_t n, int flags, int64_t deadline),
                     (fd, buf, n, flags, deadline))
 
 struct yc__yc_readv_args {
-    int fd; const struct iovec *iov; int iovcnt; int64_t deadline;
+    int fd;
+    const struct iovec *iov;
+    int iovcnt;
+    int64_t deadline;
 };
 IO_FRAME(readv);
 IO_RUN(readv, (io->op = YC__IO_READV, io->fd = f->a.fd, io->u.iov = f->a.iov,
                io->n = (size_t)f->a.iovcnt, io->deadline = f->a.deadline))
-YC__PRIMITIVE_TYPED(yc_readv, ssize_t, yc__prim_call_ssize,
-                    struct readv_frame, readv_run, 0,
+YC__PRIMITIVE_TYPED(yc_readv, ssize_t, yc__prim_call_ssize, struct readv_frame,
+                    readv_run, 0,
                     (int fd, const struct iovec *iov, int iovcnt,
                      int64_t deadline),
                     (fd, iov, iovcnt, deadline))
 
 struct yc__yc_write_args {
-    int fd; const void *buf; size_t n; int64_t deadline;
+    int fd;
+    const void *buf;
+    size_t n;
+    int64_t deadline;
 };
 IO_FRAME(write);
 IO_RUN(write, (io->op = YC__IO_WRITE, io->fd = f->a.fd, io->u.cbuf = f->a.buf,
                io->n = f->a.n, io->deadline = f->a.deadline))
-YC__PRIMITIVE_TYPED(yc_write, ssize_t, yc__prim_call_ssize,
-                    struct write_frame, write_run, 0,
+YC__PRIMITIVE_TYPED(yc_write, ssize_t, yc__prim_call_ssize, struct write_frame,
+                    write_run, 0,
                     (int fd, const void *buf, size_t n, int64_t deadline),
                     (fd, buf, n, deadline))
 
 struct yc__yc_send_args {
-    int fd; const void *buf; size_t n; int flags; int64_t deadline;
+    int fd;
+    const void *buf;
+    size_t n;
+    int flags;
+    int64_t deadline;
 };
 IO_FRAME(send);
-IO_RUN(send, (io->op = YC__IO_SEND, io->fd = f->a.fd, io->u.cbuf = f->a.buf,
-              io->n = f->a.n, io->flags = f->a.flags,
-              io->deadline = f->a.deadline))
+IO_RUN(send,
+       (io->op = YC__IO_SEND, io->fd = f->a.fd, io->u.cbuf = f->a.buf,
+        io->n = f->a.n, io->flags = f->a.flags, io->deadline = f->a.deadline))
 YC__PRIMITIVE_TYPED(yc_send, ssize_t, yc__prim_call_ssize, struct send_frame,
                     send_run, 0,
                     (int fd, const void *buf, size_t n, int flags,
@@ -308,7 +327,10 @@ YC__PRIMITIVE_TYPED(yc_send, ssize_t, yc__prim_call_ssize, struct send_frame,
 /* writev copies the iovec array into the frame, after the operation, so
    that it can advance through it without touching the caller's. */
 struct yc__yc_writev_args {
-    int fd; const struct iovec *iov; int iovcnt; int64_t deadline;
+    int fd;
+    const struct iovec *iov;
+    int iovcnt;
+    int64_t deadline;
 };
 IO_FRAME(writev);
 static int writev_run(struct writev_frame *f, struct yc__sched *s) {
@@ -336,7 +358,10 @@ YC__PRIMITIVE_TYPED(yc_writev, ssize_t, yc__prim_call_ssize,
                     (fd, iov, iovcnt, deadline))
 
 struct yc__yc_accept_args {
-    int fd; struct sockaddr *addr; socklen_t *addrlen; int64_t deadline;
+    int fd;
+    struct sockaddr *addr;
+    socklen_t *addrlen;
+    int64_t deadline;
 };
 IO_FRAME(accept);
 IO_RUN(accept, (io->op = YC__IO_ACCEPT, io->fd = f->a.fd,
@@ -348,7 +373,10 @@ YC__PRIMITIVE(yc_accept, struct accept_frame, accept_run,
               (fd, addr, addrlen, deadline))
 
 struct yc__yc_connect_args {
-    int fd; const struct sockaddr *addr; socklen_t addrlen; int64_t deadline;
+    int fd;
+    const struct sockaddr *addr;
+    socklen_t addrlen;
+    int64_t deadline;
 };
 IO_FRAME(connect);
 IO_RUN(connect, (io->op = YC__IO_CONNECT, io->fd = f->a.fd,
@@ -359,7 +387,11 @@ YC__PRIMITIVE(yc_connect, struct connect_frame, connect_run,
                int64_t deadline),
               (fd, addr, addrlen, deadline))
 
-struct yc__yc_wait_fd_args { int fd; int events; int64_t deadline; };
+struct yc__yc_wait_fd_args {
+    int fd;
+    int events;
+    int64_t deadline;
+};
 IO_FRAME(wait_fd);
 static int wait_fd_run(struct wait_fd_frame *f, struct yc__sched *s) {
     if (f->p.hdr.state == 0) {
@@ -435,7 +467,11 @@ int yc_tcp_listen(const char *ip, int port, int backlog) {
 }
 
 /* yc_tcp_connect: a socket, then the connect operation on it. */
-struct yc__yc_tcp_connect_args { const char *ip; int port; int64_t deadline; };
+struct yc__yc_tcp_connect_args {
+    const char *ip;
+    int port;
+    int64_t deadline;
+};
 struct tcp_connect_frame {
     struct yc__prim p;
     struct yc__yc_tcp_connect_args a;

@@ -44,16 +44,16 @@ struct yc__fd {
 #define YC__FD_PAGE 256
 
 struct yc__poller {
-    struct yc__fd **pages;  /* pages[fd / YC__FD_PAGE], or NULL */
-    unsigned npages;        /* length of pages */
-    unsigned nwait;         /* I/O calls blocked on an fd: while nonzero,
-                               idling is not a deadlock, and every round
-                               polls */
-    int wake_fd;            /* the scheduler's wake-up eventfd */
-    int epfd;               /* epoll backend: the instance; poll: -1 */
-    int *watched;           /* poll backend: fds with entries in use */
-    unsigned nwatched;      /* their number */
-    unsigned capwatched;    /* allocated */
+    struct yc__fd **pages; /* pages[fd / YC__FD_PAGE], or NULL */
+    unsigned npages;       /* length of pages */
+    unsigned nwait;        /* I/O calls blocked on an fd: while nonzero,
+                              idling is not a deadlock, and every round
+                              polls */
+    int wake_fd;           /* the scheduler's wake-up eventfd */
+    int epfd;              /* epoll backend: the instance; poll: -1 */
+    int *watched;          /* poll backend: fds with entries in use */
+    unsigned nwatched;     /* their number */
+    unsigned capwatched;   /* allocated */
 };
 
 /* Sets up the poller watching wake_fd. Returns 0 or a negative code. */

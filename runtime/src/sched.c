@@ -215,7 +215,9 @@ void yc__run_sync(struct yc__sched *abi, struct yc__frame *f) {
 
 yc_sched *yc_sched_current(void) { return yc__sched_get(); }
 
-int yc_sched_fd(void) { return yc__poller_fd(&yc__full(yc__sched_get())->poll); }
+int yc_sched_fd(void) {
+    return yc__poller_fd(&yc__full(yc__sched_get())->poll);
+}
 
 void yc_sched_stats(struct yc_sched_stats *st) {
     struct yc__sched_full *s = yc__full(yc__sched_get());
