@@ -35,6 +35,11 @@ struct yc__fd {
                                  has reported nothing since: the next
                                  read waits without trying first */
     unsigned char nonsock;    /* not a socket: writes guard SIGPIPE */
+    unsigned char set_nonblock; /* the runtime made it non-blocking: it is
+                                   made blocking again when forgotten or at
+                                   exit, since the flag is shared with
+                                   every process holding the file (a
+                                   terminal, an inherited pipe) */
     int pidx;                 /* poll backend: index in the watched list,
                                  or -1 */
 };
@@ -83,6 +88,9 @@ static inline struct yc__fd *yc__fd_peek(const struct yc__poller *p, int fd) {
         return NULL;
     return &p->pages[page][(unsigned)fd % YC__FD_PAGE];
 }
+/* Makes the fds that the runtime made non-blocking blocking again (at
+   the scheduler's end). */
+void yc__fd_restore_all(struct yc__poller *p);
 /* The number of fds with entries in use. */
 unsigned yc__fd_count(const struct yc__poller *p);
 /* Wakes the calls waiting for fd to become readable (dir READ) or

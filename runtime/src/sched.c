@@ -253,6 +253,7 @@ static void destroy(struct yc__sched_full *s) {
     yc__task_destroy_all(s);
     yc__fiber_destroy_all();
     yc__timer_destroy(s);
+    yc__fd_restore_all(&s->poll);
     yc__poller_destroy(&s->poll);
     yc__wake_destroy(&s->wake);
     yc__frame_pool_destroy(&s->abi);
