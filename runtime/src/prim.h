@@ -82,7 +82,7 @@ static inline void yc__prim_queue(struct yc__prim *p, struct yc__wq *q,
     p->wait.links = l;
     p->wait.nlinks = 1;
     p->wait.obj = obj;
-    yc__wq_push(q, l, &p->wait, data, 0);
+    yc__wq_push(q, l, &p->wait, data);
 }
 
 /* Suspends the running task in primitive p, whose links are queued (or

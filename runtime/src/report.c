@@ -189,10 +189,10 @@ static void print_wait(struct out *o, const struct yc__sched_full *s,
     }
     if (w->shielded)
         out_str(o, " (not cancellable)");
-    if (yc__timer_armed(&w->timer)) {
+    if (w->timer && yc__timer_armed(&w->timer->t)) {
         /* The clock, not the round's cached time: this may run in a
            signal handler, in the middle of a round. */
-        int64_t left = w->timer.yc__deadline - yc__clock_read();
+        int64_t left = w->timer->t.yc__deadline - yc__clock_read();
         out_str(o, ", ");
         out_uint(o,
                  left > 0 ? (unsigned long long)(left + 999999) / 1000000 : 0);

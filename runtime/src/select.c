@@ -104,7 +104,7 @@ static void queue_op(struct select_frame *f, unsigned i) {
         q = &op->on.task->joiners;
         break;
     }
-    yc__wq_push(q, &f->links[i], w, op->elem, (int)i);
+    yc__wq_push(q, &f->links[i], w, op->elem);
 }
 
 static int select_run(struct select_frame *f, struct yc__sched *abi) {
