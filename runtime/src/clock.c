@@ -25,8 +25,8 @@ int64_t yc_now(void) { return yc__now(yc__full(yc__sched_get())); }
    here is success rather than a timeout. A sleep nearly always has a
    deadline, so its frame holds the timer (tm) rather than taking one from
    the pool. */
-static int sleep_step(struct yc__prim *p, struct yc__sched *s,
-                      int64_t deadline, struct yc__wtimer *tm) {
+static int sleep_step(struct yc__prim *p, struct yc__sched *s, int64_t deadline,
+                      struct yc__wtimer *tm) {
     if (p->hdr.state == 0) {
         int rc = yc__checkpoint(s);
         if (rc)

@@ -30,7 +30,7 @@ static void *holder(struct yc__sched *s) {
 static void *holder_of(struct yc__sched *s, struct yc__frame *f) {
     struct yc_task *t = yc__cur(s);
     if (!f->caller && (t->abi.flags & YC__TASK_SYNC))
-        t = t->up.outer;
+        t = t->ext->up.outer;
     return t ? (void *)t : (void *)&plain_holder;
 }
 

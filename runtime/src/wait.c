@@ -63,7 +63,7 @@ void yc__wait_wake(struct yc__sched_full *s, struct yc__wait *w, int index,
     w->result = result;
     w->index = index;
     w->pending = 0;
-    w->task->wait = NULL;
+    w->task->abi.flags &= ~YC__TASK_BLOCKED;
     yc__enqueue(s, &w->task->abi);
 }
 
@@ -74,7 +74,7 @@ void yc__wq_wake_all(struct yc__sched_full *s, struct yc__wq *q, int result) {
 }
 
 void yc__wait_cancel(struct yc__sched_full *s, struct yc_task *t) {
-    struct yc__wait *w = t->wait;
+    struct yc__wait *w = yc__task_wait(t);
     if (w && !w->shielded)
         yc__wait_wake(s, w, -1, YC_ECANCELED);
 }
@@ -131,9 +131,9 @@ static void park(struct yc__sched *abi, struct yc__prim *p, unsigned state) {
     p->wait.pending = 1;
     p->wait.result = 0;
     p->wait.index = -1;
-    t->wait = &p->wait;
     p->hdr.state = state;
     t->abi.top = &p->hdr;
+    t->abi.flags |= YC__TASK_BLOCKED;
 }
 
 /* Arms w's timer for deadline d: the frame's own if it has one (w->timer

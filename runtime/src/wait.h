@@ -40,25 +40,25 @@ struct yc__wlink {
 
 /* The deadline of a blocked call: a timer that knows its wait. */
 struct yc__wtimer {
-    struct yc__timer t;   /* the heap entry */
-    struct yc__wait *w;   /* the call it ends */
+    struct yc__timer t; /* the heap entry */
+    struct yc__wait *w; /* the call it ends */
 };
 
 /* A blocked call. Laid out to take 56 bytes: this record is in every
    blocked primitive's frame, and a million idle micro-threads hold a
    million of them. */
 struct yc__wait {
-    struct yc_task *task;     /* the blocked task; valid while pending */
-    struct yc__wlink *links;  /* its links (in the primitive's frame) */
-    struct yc__wtimer *timer; /* its deadline's timer while armed, else
-                                 NULL, or before blocking the frame's own
-                                 timer (sleeps) to use instead of a pooled
-                                 one */
-    const char *what;         /* the primitive's name, for reports */
-    const void *obj;          /* the object waited on, for reports */
-    int result;               /* the outcome, set by yc__wait_wake */
-    int index;                /* the link that completed it, or -1 */
-    unsigned nlinks;          /* number of links */
+    struct yc_task *task;       /* the blocked task; valid while pending */
+    struct yc__wlink *links;    /* its links (in the primitive's frame) */
+    struct yc__wtimer *timer;   /* its deadline's timer while armed, else
+                                   NULL, or before blocking the frame's own
+                                   timer (sleeps) to use instead of a pooled
+                                   one */
+    const char *what;           /* the primitive's name, for reports */
+    const void *obj;            /* the object waited on, for reports */
+    int result;                 /* the outcome, set by yc__wait_wake */
+    int index;                  /* the link that completed it, or -1 */
+    unsigned nlinks;            /* number of links */
     unsigned char pending : 1;  /* 1 while blocked */
     unsigned char shielded : 1; /* cancellation does not end it */
     unsigned char by_scope : 1; /* its deadline is a scope's, not the call's */
@@ -85,8 +85,8 @@ static inline int yc__wq_empty(const struct yc__wq *q) {
 void yc__wait_wake(struct yc__sched_full *s, struct yc__wait *w, int index,
                    int result);
 /* Ends the pending wait of link l, as completed by l's operation. */
-static inline void yc__wlink_wake(struct yc__sched_full *s,
-                                  struct yc__wlink *l, int result) {
+static inline void yc__wlink_wake(struct yc__sched_full *s, struct yc__wlink *l,
+                                  int result) {
     yc__wait_wake(s, l->wait, (int)(l - l->wait->links), result);
 }
 /* Wakes every wait queued on q, in order, with `result` and the index of
