@@ -77,7 +77,7 @@ int yc_chan_try_send(yc_chan *ch, const void *elem) {
     struct yc__wlink *l = yc__wq_first(&ch->receivers);
     if (l) {
         copy(l->data, elem, ch->esize);
-        yc__wait_wake(yc__full(yc__sched_get()), l->wait, l->index, 0);
+        yc__wlink_wake(yc__full(yc__sched_get()), l, 0);
         return 0;
     }
     if (ch->len >= ch->cap)
@@ -96,13 +96,13 @@ int yc_chan_try_recv(yc_chan *ch, void *elem) {
         /* The longest-waiting sender's message takes the freed slot. */
         if (l) {
             push(ch, l->data);
-            yc__wait_wake(yc__full(yc__sched_get()), l->wait, l->index, 0);
+            yc__wlink_wake(yc__full(yc__sched_get()), l, 0);
         }
         return 0;
     }
     if (l) {
         copy(elem, l->data, ch->esize);
-        yc__wait_wake(yc__full(yc__sched_get()), l->wait, l->index, 0);
+        yc__wlink_wake(yc__full(yc__sched_get()), l, 0);
         return 0;
     }
     return ch->closed ? YC_EPIPE : YC_EAGAIN;

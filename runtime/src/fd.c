@@ -125,7 +125,7 @@ int yc__fd_block(struct yc__sched_full *s, struct yc__prim *p,
     w->nlinks = 0;
     for (int dir = YC__FD_READ; dir <= YC__FD_WRITE; dir++)
         if (dirs & (1 << dir))
-            yc__wq_push(&e->q[dir], &links[w->nlinks++], w, NULL, dir);
+            yc__wq_push(&e->q[dir], &links[w->nlinks++], w, NULL);
     w->obj = (void *)(intptr_t)fd;
     w->obj_fd = 1;
     if (yc__prim_block(&s->abi, p, 1, deadline) == YC__DONE)

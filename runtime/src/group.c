@@ -12,11 +12,12 @@ static void link_owner(yc_group *g) {
     struct yc_task *o = g->yc__owner;
     if (!o || (g->yc__flags & YC__GROUP_LINKED))
         return;
+    struct yc__task_ext *e = yc__task_ext_get(yc__sched_peek(), o);
     g->yc__prev = NULL;
-    g->yc__next = o->groups;
-    if (o->groups)
-        o->groups->yc__prev = g;
-    o->groups = g;
+    g->yc__next = e->groups;
+    if (e->groups)
+        e->groups->yc__prev = g;
+    e->groups = g;
     g->yc__flags |= YC__GROUP_LINKED;
 }
 
@@ -26,7 +27,7 @@ static void unlink_owner(yc_group *g) {
     if (g->yc__prev)
         g->yc__prev->yc__next = g->yc__next;
     else
-        g->yc__owner->groups = g->yc__next;
+        g->yc__owner->ext->groups = g->yc__next;
     if (g->yc__next)
         g->yc__next->yc__prev = g->yc__prev;
     g->yc__flags &= ~YC__GROUP_LINKED;
@@ -42,7 +43,7 @@ void yc_group_init(yc_group *g, unsigned flags) {
 unsigned yc_group_size(const yc_group *g) { return g->yc__count; }
 
 void yc__group_cancel_children(yc_group *g) {
-    for (struct yc_task *c = g->yc__children; c; c = c->sib_next)
+    for (struct yc_task *c = g->yc__children; c; c = c->ext->sib_next)
         yc_task_cancel(c);
 }
 
@@ -55,14 +56,16 @@ int yc_group_add(yc_group *g, yc_task *t) {
     if (!t ||
         (t->abi.flags &
          (YC__TASK_DETACHED | YC__TASK_SYNC | YC__TASK_JOINING)) ||
-        t->up.group || (t->ret_size != 0 && t->ret_size != sizeof(int)))
+        !t->ext || t->ext->up.group ||
+        (t->ext->ret_size != 0 && t->ext->ret_size != sizeof(int)))
         return YC_EINVAL;
     link_owner(g);
-    t->up.group = g;
-    t->sib_next = NULL;
-    t->sib_prev = g->yc__last;
+    struct yc__task_ext *e = t->ext;
+    e->up.group = g;
+    e->sib_next = NULL;
+    e->sib_prev = g->yc__last;
     if (g->yc__last)
-        g->yc__last->sib_next = t;
+        g->yc__last->ext->sib_next = t;
     else
         g->yc__children = t;
     g->yc__last = t;
@@ -79,24 +82,25 @@ int yc_group_add(yc_group *g, yc_task *t) {
 }
 
 void yc__group_child_done(struct yc__sched_full *s, struct yc_task *t) {
-    yc_group *g = t->up.group;
-    if (t->ret_size == sizeof(int)) {
+    struct yc__task_ext *e = t->ext;
+    yc_group *g = e->up.group;
+    if (e->ret_size == sizeof(int)) {
         int r;
-        memcpy(&r, (char *)t->abi.top + t->ret_offset, sizeof r);
+        memcpy(&r, (char *)t->abi.top + e->ret_offset, sizeof r);
         if (r < 0 && g->yc__err == 0) {
             g->yc__err = r;
             if (g->yc__flags & YC_GROUP_FAIL_FAST)
                 yc_group_cancel(g);
         }
     }
-    if (t->sib_prev)
-        t->sib_prev->sib_next = t->sib_next;
+    if (e->sib_prev)
+        e->sib_prev->ext->sib_next = e->sib_next;
     else
-        g->yc__children = t->sib_next;
-    if (t->sib_next)
-        t->sib_next->sib_prev = t->sib_prev;
+        g->yc__children = e->sib_next;
+    if (e->sib_next)
+        e->sib_next->ext->sib_prev = e->sib_prev;
     else
-        g->yc__last = t->sib_prev;
+        g->yc__last = e->sib_prev;
     g->yc__count--;
     yc__task_free(s, t);
     if (g->yc__count == 0)

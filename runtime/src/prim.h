@@ -49,6 +49,14 @@ struct yc__prim {
     struct yc__wait wait; /* the blocking state, valid once it blocks */
 };
 
+/* The wait record of t's blocking call, or NULL if t is not blocked: the
+   primitive it blocked in is its innermost frame. */
+static inline struct yc__wait *yc__task_wait(const struct yc_task *t) {
+    if (!(t->abi.flags & YC__TASK_BLOCKED))
+        return NULL;
+    return &((struct yc__prim *)(void *)t->abi.top)->wait;
+}
+
 /* Allocates and initialises a primitive frame of `size` bytes. */
 void *yc__prim_alloc(struct yc__sched *s, unsigned size,
                      struct yc__frame *caller, yc__step_fn step,
@@ -82,7 +90,7 @@ static inline void yc__prim_queue(struct yc__prim *p, struct yc__wq *q,
     p->wait.links = l;
     p->wait.nlinks = 1;
     p->wait.obj = obj;
-    yc__wq_push(q, l, &p->wait, data, 0);
+    yc__wq_push(q, l, &p->wait, data);
 }
 
 /* Suspends the running task in primitive p, whose links are queued (or

@@ -97,20 +97,22 @@ static void out_stderr(struct out *o) {
 
 /* Whether frame f is the primitive in which t is blocked. */
 static int is_wait_frame(const struct yc_task *t, const struct yc__frame *f) {
-    return t->wait && (const char *)t->wait - offsetof(struct yc__prim, wait) ==
-                          (const char *)f;
+    return (t->abi.flags & YC__TASK_BLOCKED) && t->abi.top == f;
 }
 
 const char *yc__task_name(const struct yc_task *t) {
     /* Not abi.top of a running task: it may be a freed callee's frame. */
-    const struct yc__frame *f = t->stepping ? t->stepping : t->abi.top;
+    const struct yc__sched_full *s = yc__sched_peek();
+    const struct yc__frame *f = s ? yc__task_stepping(s, t) : NULL;
+    if (!f)
+        f = t->abi.top;
     while (f->caller)
         f = f->caller;
     const struct yc__coro_info *info = yc__coro_lookup(f->step);
     if (info)
         return info->name;
     if (is_wait_frame(t, f))
-        return t->wait->what;
+        return yc__task_wait(t)->what;
     return "?";
 }
 
@@ -127,9 +129,10 @@ static const struct yc__frame *chain_start(const struct yc__sched_full *s,
         return NULL;
     if (&t->abi == s->abi.cur && s->abi.fiber)
         return yc__fiber_frame(s->abi.fiber);
-    if (t->stepping)
-        return t->stepping;
-    const struct yc__frame *f = t->abi.top;
+    const struct yc__frame *f = yc__task_stepping(s, t);
+    if (f)
+        return f;
+    f = t->abi.top;
     return is_wait_frame(t, f) ? f->caller : f;
 }
 
@@ -173,7 +176,7 @@ static void print_task_head(struct out *o, const struct yc_task *t,
    then its chain. */
 static void print_wait(struct out *o, const struct yc__sched_full *s,
                        const struct yc_task *t, const char *indent) {
-    const struct yc__wait *w = t->wait;
+    const struct yc__wait *w = yc__task_wait(t);
     print_task_head(o, t, indent);
     out_str(o, " waits in ");
     out_str(o, w->what);
@@ -189,10 +192,10 @@ static void print_wait(struct out *o, const struct yc__sched_full *s,
     }
     if (w->shielded)
         out_str(o, " (not cancellable)");
-    if (yc__timer_armed(&w->timer)) {
+    if (w->timer && yc__timer_armed(&w->timer->t)) {
         /* The clock, not the round's cached time: this may run in a
            signal handler, in the middle of a round. */
-        int64_t left = w->timer.yc__deadline - yc__clock_read();
+        int64_t left = w->timer->t.yc__deadline - yc__clock_read();
         out_str(o, ", ");
         out_uint(o,
                  left > 0 ? (unsigned long long)(left + 999999) / 1000000 : 0);
@@ -207,7 +210,7 @@ static void print_wait(struct out *o, const struct yc__sched_full *s,
 static const struct yc_task *plain_call_of(const struct yc__sched_full *s,
                                            const struct yc_task *t) {
     for (const struct yc_task *u = s->all_head; u; u = u->all_next)
-        if ((u->abi.flags & YC__TASK_SYNC) && u->up.outer == t)
+        if ((u->abi.flags & YC__TASK_SYNC) && u->ext->up.outer == t)
             return u;
     return NULL;
 }
@@ -215,7 +218,7 @@ static const struct yc_task *plain_call_of(const struct yc__sched_full *s,
 /* Writes one task of the dump: its state and its chain. */
 static void print_task(struct out *o, const struct yc__sched_full *s,
                        const struct yc_task *t) {
-    if (t->wait) {
+    if (t->abi.flags & YC__TASK_BLOCKED) {
         print_wait(o, s, t, "");
         return;
     }
@@ -227,7 +230,8 @@ static void print_task(struct out *o, const struct yc__sched_full *s,
     }
     if (&t->abi == s->abi.cur) {
         out_str(o, " is running\n");
-    } else if (t->stepping && (sync = plain_call_of(s, t)) != NULL) {
+    } else if (yc__task_stepping(s, t) &&
+               (sync = plain_call_of(s, t)) != NULL) {
         out_str(o, " is running a plain call (task ");
         out_uint(o, sync->abi.id);
         out_str(o, ")\n");
@@ -342,14 +346,14 @@ int yc_sched_dump(int fd) {
 static void report_blocked(struct out *o, struct yc__sched_full *s,
                            const char *indent) {
     for (struct yc_task *t = s->all_head; t; t = t->all_next)
-        if (t->wait)
+        if (t->abi.flags & YC__TASK_BLOCKED)
             print_wait(o, s, t, indent);
 }
 
 void yc__deadlock(struct yc__sched_full *s) {
     unsigned n = 0;
     for (struct yc_task *t = s->all_head; t; t = t->all_next)
-        n += t->wait != NULL;
+        n += (t->abi.flags & YC__TASK_BLOCKED) != 0;
     struct out o;
     out_stderr(&o);
     out_str(&o, "yieldc: deadlock: no micro-thread can run and nothing is "
@@ -374,7 +378,7 @@ void yc__exit_report(struct yc__sched_full *s) {
             out_str(&o, "yieldc: at exit: ");
             print_task_head(&o, t, "");
             out_str(&o, " finished but was never joined\n");
-        } else if (t->wait) {
+        } else if (t->abi.flags & YC__TASK_BLOCKED) {
             out_str(&o, "yieldc: at exit: never resumed: ");
             print_wait(&o, s, t, "");
         } else {

@@ -101,27 +101,25 @@ static struct yc__task *dequeue(struct yc__sched_full *s) {
    returns. When a frame returns, task->top is left pointing at it so that
    its caller, resumed next, can read the result and free it. */
 static void resume(struct yc__sched_full *s, struct yc__task *t) {
-    struct yc_task *task = yc__task_of(t);
     struct yc__task *saved = s->abi.cur;
+    struct yc__resuming r; /* stepping is set before anyone reads it */
+    r.task = t;
+    r.outer = s->running;
     s->abi.cur = t;
-    s->running++;
+    s->running = &r;
     struct yc__frame *f = t->top;
     for (;;) {
-        task->stepping = f;
-        if (f->step(f, &s->abi) != YC__DONE) {
-            task->stepping = NULL;
+        r.stepping = f;
+        if (f->step(f, &s->abi) != YC__DONE)
             break;
-        }
         t->top = f;
         if (!f->caller) {
-            /* Cleared first: a finished task may be freed at once. */
-            task->stepping = NULL;
-            yc__task_finished(s, task);
+            yc__task_finished(s, yc__task_of(t));
             break;
         }
         f = f->caller;
     }
-    s->running--;
+    s->running = r.outer;
     s->abi.cur = saved;
 }
 
@@ -194,7 +192,7 @@ void yc__run_sync(struct yc__sched *abi, struct yc__frame *f) {
     }
     struct yc__sched_full *s = yc__full(abi);
     struct yc_task *t = yc__task_new(s, f, YC__TASK_SYNC);
-    t->up.outer = yc__cur(abi);
+    t->ext->up.outer = yc__cur(abi);
     if (!s->running)
         s->now_valid = 0;
     /* The call runs at once, like the plain call it stands for; other

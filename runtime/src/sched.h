@@ -26,6 +26,19 @@ struct yc__chunk {
     struct yc__chunk *next; /* all chunks, freed at exit */
 };
 
+/* A call of the scheduler's resume, on the C stack: which task it runs
+   and which of its frames it is stepping. Resumes nest (plain C calling a
+   coroutine from a running task), so they form a stack (s->running).
+   Reports read it to find a running task's innermost live frame; keeping
+   it here rather than in every task keeps idle tasks small. */
+struct yc__resuming {
+    struct yc__task *task;      /* the task being run; once it has
+                                   finished (and may be freed) nothing
+                                   runs before this resume returns */
+    struct yc__frame *stepping; /* the frame whose step runs */
+    struct yc__resuming *outer; /* the resume this one runs inside */
+};
+
 /* One scheduler per OS thread. The ABI part comes first so that generated
    code and the runtime see the same struct yc__sched.
 
@@ -48,7 +61,8 @@ struct yc__sched_full {
     struct yc__scope *free_scopes;     /* recycled deadline scopes */
     unsigned ntasks;                   /* tasks started and not yet finished */
     unsigned next_id;                  /* id of the next task */
-    unsigned running;                  /* nesting depth of step calls */
+    struct yc__resuming *running;      /* the innermost resume in progress:
+                                          NULL when no step call runs */
     unsigned nexternal;                /* blocked waits that something outside
                                           the scheduler may end (futures): while
                                           nonzero, idling is not a deadlock */

@@ -101,10 +101,10 @@ static void queue_op(struct select_frame *f, unsigned i) {
         f->nfutures++;
         break;
     default:
-        q = &op->on.task->joiners;
+        q = &yc__task_ext_get(yc__full(yc__sched_get()), op->on.task)->joiners;
         break;
     }
-    yc__wq_push(q, &f->links[i], w, op->elem, (int)i);
+    yc__wq_push(q, &f->links[i], w, op->elem);
 }
 
 static int select_run(struct select_frame *f, struct yc__sched *abi) {

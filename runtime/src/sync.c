@@ -30,7 +30,7 @@ static void *holder(struct yc__sched *s) {
 static void *holder_of(struct yc__sched *s, struct yc__frame *f) {
     struct yc_task *t = yc__cur(s);
     if (!f->caller && (t->abi.flags & YC__TASK_SYNC))
-        t = t->up.outer;
+        t = t->ext->up.outer;
     return t ? (void *)t : (void *)&plain_holder;
 }
 
@@ -39,7 +39,7 @@ static void release(struct yc__sched_full *s, yc_mutex *m) {
     struct yc__wlink *l = yc__wq_first(&m->yc__waiters);
     if (l) {
         m->yc__owner = l->data;
-        yc__wait_wake(s, l->wait, l->index, 0);
+        yc__wlink_wake(s, l, 0);
     } else {
         m->yc__owner = NULL;
     }
@@ -117,7 +117,7 @@ int yc_sem_tryacquire(yc_sem *sem) {
 int yc_sem_release(yc_sem *sem) {
     struct yc__wlink *l = yc__wq_first(&sem->yc__waiters);
     if (l) {
-        yc__wait_wake(yc__full(yc__sched_get()), l->wait, l->index, 0);
+        yc__wlink_wake(yc__full(yc__sched_get()), l, 0);
         return 0;
     }
     if (sem->yc__value == UINT_MAX)
@@ -201,7 +201,7 @@ void yc_cond_init(yc_cond *c) {
 void yc_cond_signal(yc_cond *c) {
     struct yc__wlink *l = yc__wq_first(&c->yc__waiters);
     if (l)
-        yc__wait_wake(yc__full(yc__sched_get()), l->wait, l->index, 0);
+        yc__wlink_wake(yc__full(yc__sched_get()), l, 0);
 }
 
 void yc_cond_broadcast(yc_cond *c) {

@@ -9,21 +9,31 @@
 /* Life cycle                                                          */
 /* ------------------------------------------------------------------ */
 
+/* A task and its extension in one allocation. */
+struct task_with_ext {
+    struct yc_task t;
+    struct yc__task_ext ext;
+};
+
+static void ext_init(struct yc__task_ext *e) { *e = (struct yc__task_ext){0}; }
+
 struct yc_task *yc__task_new(struct yc__sched_full *s, struct yc__frame *f,
                              unsigned flags) {
-    struct yc_task *t = yc__pool_alloc(s, sizeof *t);
+    struct yc_task *t;
+    if (flags & YC__TASK_DETACHED) {
+        t = yc__pool_alloc(s, sizeof *t);
+        t->ext = NULL;
+    } else {
+        struct task_with_ext *te = yc__pool_alloc(s, sizeof *te);
+        t = &te->t;
+        t->ext = &te->ext;
+        ext_init(t->ext);
+        flags |= YC__TASK_EXT_INLINE;
+    }
     t->abi.next = NULL;
     t->abi.top = f;
     t->abi.flags = flags;
     t->abi.id = s->next_id++;
-    t->wait = NULL;
-    t->stepping = NULL;
-    t->scope = NULL;
-    t->up.group = NULL;
-    t->sib_prev = t->sib_next = NULL;
-    t->groups = NULL;
-    t->joiners.yc__head = t->joiners.yc__tail = NULL;
-    t->ret_offset = t->ret_size = 0;
     t->all_next = NULL;
     t->all_prev = s->all_tail;
     if (s->all_tail)
@@ -35,13 +45,25 @@ struct yc_task *yc__task_new(struct yc__sched_full *s, struct yc__frame *f,
     return t;
 }
 
+struct yc__task_ext *yc__task_ext_get(struct yc__sched_full *s,
+                                      struct yc_task *t) {
+    if (YC__UNLIKELY(!t->ext)) {
+        t->ext = yc__pool_alloc(s, sizeof *t->ext);
+        ext_init(t->ext);
+    }
+    return t->ext;
+}
+
 static void drop_scopes(struct yc__sched_full *s, struct yc_task *t) {
-    while (t->scope) {
-        struct yc__scope *sc = t->scope;
-        t->scope = sc->outer;
+    if (!(t->abi.flags & YC__TASK_SCOPED))
+        return;
+    while (t->ext->scope) {
+        struct yc__scope *sc = t->ext->scope;
+        t->ext->scope = sc->outer;
         sc->outer = s->free_scopes;
         s->free_scopes = sc;
     }
+    t->abi.flags &= ~YC__TASK_SCOPED;
 }
 
 void yc__task_release(struct yc__sched_full *s, struct yc_task *t) {
@@ -54,6 +76,12 @@ void yc__task_release(struct yc__sched_full *s, struct yc_task *t) {
         t->all_next->all_prev = t->all_prev;
     else
         s->all_tail = t->all_prev;
+    if (t->abi.flags & YC__TASK_EXT_INLINE) {
+        yc__pool_free(s, t, sizeof(struct task_with_ext));
+        return;
+    }
+    if (t->ext)
+        yc__pool_free(s, t->ext, sizeof *t->ext);
     yc__pool_free(s, t, sizeof *t);
 }
 
@@ -65,8 +93,8 @@ void yc__task_free(struct yc__sched_full *s, struct yc_task *t) {
 /* A task whose coroutine returned while a group it opened still has
    children would leave them pointing at a group that no longer exists. */
 static void check_groups(struct yc_task *t) {
-    while (t->groups) {
-        yc_group *g = t->groups;
+    while (t->ext->groups) {
+        yc_group *g = t->ext->groups;
         if (g->yc__count) {
             fprintf(stderr,
                     "yieldc: task %u (%s) returned without waiting for its "
@@ -75,7 +103,7 @@ static void check_groups(struct yc_task *t) {
                     g->yc__count == 1 ? "" : "s");
             abort();
         }
-        t->groups = g->yc__next;
+        t->ext->groups = g->yc__next;
         g->yc__flags &= ~YC__GROUP_LINKED;
     }
 }
@@ -84,11 +112,16 @@ void yc__task_finished(struct yc__sched_full *s, struct yc_task *t) {
     t->abi.flags |= YC__TASK_DONE;
     s->ntasks--;
     drop_scopes(s, t);
-    check_groups(t);
-    yc__wq_wake_all(s, &t->joiners, 0);
+    struct yc__task_ext *e = t->ext;
+    if (e) {
+        if (e->groups)
+            check_groups(t);
+        if (!yc__wq_empty(&e->joiners))
+            yc__wq_wake_all(s, &e->joiners, 0);
+    }
     if (t->abi.flags & YC__TASK_SYNC)
         return;
-    if (t->up.group)
+    if (e && e->up.group)
         yc__group_child_done(s, t);
     else if (t->abi.flags & YC__TASK_DETACHED)
         yc__task_free(s, t);
@@ -122,8 +155,8 @@ struct yc_task *yc__async(struct yc__sched *abi, struct yc__frame *f,
                           size_t ret_offset, size_t ret_size) {
     struct yc__sched_full *s = yc__full(abi);
     struct yc_task *t = yc__task_new(s, f, 0);
-    t->ret_offset = (unsigned)ret_offset;
-    t->ret_size = (unsigned)ret_size;
+    t->ext->ret_offset = (unsigned)ret_offset;
+    t->ext->ret_size = (unsigned)ret_size;
     yc__enqueue(s, &t->abi);
     return t;
 }
@@ -148,7 +181,8 @@ static int join_run(struct join_frame *f, struct yc__sched *s) {
     struct yc_task *t = f->a.t;
     if (f->p.hdr.state == 0) {
         if (!t || (t->abi.flags & (YC__TASK_DETACHED | YC__TASK_SYNC)) ||
-            t->up.group || (f->a.result && f->a.size != t->ret_size))
+            !t->ext || t->ext->up.group ||
+            (f->a.result && f->a.size != t->ext->ret_size))
             return yc__prim_done(&f->p, YC_EINVAL);
         if (t == yc__cur(s))
             return yc__prim_done(&f->p, YC_EDEADLK);
@@ -158,7 +192,7 @@ static int join_run(struct join_frame *f, struct yc__sched *s) {
         if (rc)
             return yc__prim_done(&f->p, rc);
         if (!(t->abi.flags & YC__TASK_DONE)) {
-            yc__prim_queue(&f->p, &t->joiners, &f->link, NULL, t);
+            yc__prim_queue(&f->p, &t->ext->joiners, &f->link, NULL, t);
             f->p.wait.obj_task = 1;
             rc = yc__prim_block(s, &f->p, 1, f->a.deadline);
             if (rc == YC__SUSPENDED)
@@ -170,8 +204,9 @@ static int join_run(struct join_frame *f, struct yc__sched *s) {
         if (f->p.wait.result)
             return yc__prim_done(&f->p, f->p.wait.result);
     }
-    if (f->a.result && t->ret_size)
-        memcpy(f->a.result, (char *)t->abi.top + t->ret_offset, t->ret_size);
+    if (f->a.result && t->ext->ret_size)
+        memcpy(f->a.result, (char *)t->abi.top + t->ext->ret_offset,
+               t->ext->ret_size);
     yc__task_free(yc__full(s), t);
     return yc__prim_done(&f->p, 0);
 }
@@ -195,7 +230,7 @@ void yc_task_cancel(yc_task *t) {
         return;
     t->abi.flags |= YC__TASK_CANCELLED;
     yc__wait_cancel(yc__full(yc__sched_get()), t);
-    for (yc_group *g = t->groups; g; g = g->yc__next)
+    for (yc_group *g = t->ext ? t->ext->groups : NULL; g; g = g->yc__next)
         yc__group_cancel_children(g);
 }
 
@@ -229,7 +264,9 @@ int yc__checkpoint_slow(struct yc__sched *abi) {
 
 void yc__scope_fire(struct yc_task *t, int64_t d) {
     struct yc__scope *hit = NULL;
-    for (struct yc__scope *sc = t->scope; sc; sc = sc->outer)
+    if (!(t->abi.flags & YC__TASK_SCOPED))
+        return;
+    for (struct yc__scope *sc = t->ext->scope; sc; sc = sc->outer)
         if (sc->own == d)
             hit = sc;
     if (hit)
@@ -241,6 +278,7 @@ int yc_deadline_push(int64_t deadline) {
     struct yc_task *t = yc__cur(&s->abi);
     if (!t)
         return YC_EINVAL;
+    struct yc__task_ext *e = yc__task_ext_get(s, t);
     struct yc__scope *sc = s->free_scopes;
     if (sc) {
         s->free_scopes = sc->outer;
@@ -249,22 +287,25 @@ int yc_deadline_push(int64_t deadline) {
         if (!sc)
             return YC_ENOMEM;
     }
-    sc->outer = t->scope;
+    sc->outer = e->scope;
     sc->own = deadline < 0 ? -1 : deadline;
     sc->eff = yc__deadline_min(sc->own, yc__scope_deadline(t));
     sc->fired = 0;
-    t->scope = sc;
+    e->scope = sc;
+    t->abi.flags |= YC__TASK_SCOPED;
     return 0;
 }
 
 int yc_deadline_pop(void) {
     struct yc__sched_full *s = yc__full(yc__sched_get());
     struct yc_task *t = yc__cur(&s->abi);
-    if (!t || !t->scope)
+    if (!t || !(t->abi.flags & YC__TASK_SCOPED))
         return YC_EINVAL;
-    struct yc__scope *sc = t->scope;
+    struct yc__scope *sc = t->ext->scope;
     int rc = sc->fired ? YC_ETIMEDOUT : 0;
-    t->scope = sc->outer;
+    t->ext->scope = sc->outer;
+    if (!sc->outer)
+        t->abi.flags &= ~YC__TASK_SCOPED;
     sc->outer = s->free_scopes;
     s->free_scopes = sc;
     return rc;

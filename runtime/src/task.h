@@ -10,7 +10,10 @@ enum {
     YC__TASK_DETACHED = 1u << 1,  /* nobody waits: freed when it finishes */
     YC__TASK_CANCELLED = 1u << 2, /* yc_task_cancel: blocking calls fail */
     YC__TASK_SYNC = 1u << 3,      /* run by yc__run_sync for plain C */
-    YC__TASK_JOINING = 1u << 4    /* a yc_task_join is waiting for it */
+    YC__TASK_JOINING = 1u << 4,   /* a yc_task_join is waiting for it */
+    YC__TASK_BLOCKED = 1u << 5,   /* blocked in the primitive at abi.top */
+    YC__TASK_SCOPED = 1u << 6,    /* ext->scope is set */
+    YC__TASK_EXT_INLINE = 1u << 7 /* ext was allocated with the task */
 };
 
 /* Internal bits of yc_group.yc__flags, above the public YC_GROUP_* ones. */
@@ -29,25 +32,10 @@ struct yc__scope {
     int fired;               /* a call failed because `own` was reached */
 };
 
-/* A task. The ABI part comes first, so that a struct yc__task * from
-   generated code or the run queue is also a struct yc_task *, and the
-   handle YC_ASYNC returns is the task itself (no separate allocation).
-
-   Ownership: a task created by yc__spawn is freed when it finishes; one
-   created by yc__async when it has finished and has been joined,
-   detached, or, in a group, at once when it finishes; one created by
-   yc__run_sync by yc__run_sync. A finished task's root frame (abi.top)
-   holds its result until then. */
-struct yc_task {
-    struct yc__task abi;      /* run-queue link, frames, flags, id */
-    struct yc_task *all_prev; /* previous live task of the scheduler */
-    struct yc_task *all_next; /* next live task */
-    struct yc__wait *wait;    /* the blocking call in progress, or NULL */
-    struct yc__frame *stepping; /* while the scheduler runs the task: the
-                                   frame it stepped, the innermost one a
-                                   backtrace from outside the task's code
-                                   can trust (abi.top may be a finished
-                                   frame then); NULL otherwise */
+/* What only some tasks need: joinable and SYNC tasks get it with the
+   task (one allocation), others when a feature first asks for it (a
+   deadline scope, a group they open, a select on them). */
+struct yc__task_ext {
     struct yc__scope *scope;  /* innermost deadline scope, or NULL */
     union {
         yc_group *group;       /* yc__async tasks: the owning group */
@@ -63,8 +51,50 @@ struct yc_task {
     unsigned ret_size;        /* the result's size; 0 for void */
 };
 
+/* A task. The ABI part comes first, so that a struct yc__task * from
+   generated code or the run queue is also a struct yc_task *, and the
+   handle YC_ASYNC returns is the task itself (no separate allocation).
+
+   Every idle micro-thread holds one, so it keeps only what every task
+   needs (48 bytes): the rest is in the extension. What a blocked task
+   waits in needs no field either: the primitive it blocked in is its
+   innermost frame (YC__TASK_BLOCKED, yc__task_wait); nor does the frame
+   the scheduler is stepping (sched.h, struct yc__resuming).
+
+       struct yc_task                     struct yc__task_ext
+       next top flags id | all_prev all_next | ext ──▶ scope up sib groups
+                                                       joiners ret_*
+       (ABI, 24 bytes)     (every live task)   (0, inline, or pooled)
+
+   Ownership: a task created by yc__spawn is freed when it finishes; one
+   created by yc__async when it has finished and has been joined,
+   detached, or, in a group, at once when it finishes; one created by
+   yc__run_sync by yc__run_sync. A finished task's root frame (abi.top)
+   holds its result until then. */
+struct yc_task {
+    struct yc__task abi;      /* run-queue link, frames, flags, id */
+    struct yc_task *all_prev; /* previous live task of the scheduler */
+    struct yc_task *all_next; /* next live task */
+    struct yc__task_ext *ext; /* the rarely used part, or NULL */
+};
+
 static inline struct yc_task *yc__task_of(struct yc__task *t) {
     return (struct yc_task *)t;
+}
+
+/* t's extension, allocated (from the frame pool) if it has none. */
+struct yc__task_ext *yc__task_ext_get(struct yc__sched_full *s,
+                                      struct yc_task *t);
+
+/* The frame the scheduler is stepping for t: the innermost one a
+   backtrace from outside the task's code can trust while t runs (abi.top
+   may be a finished frame then); NULL when t is not being run. */
+static inline struct yc__frame *
+yc__task_stepping(const struct yc__sched_full *s, const struct yc_task *t) {
+    for (const struct yc__resuming *r = s->running; r; r = r->outer)
+        if (r->task == &t->abi)
+            return r->stepping;
+    return NULL;
 }
 
 /* The running task, or NULL in plain C. */
@@ -74,7 +104,7 @@ static inline struct yc_task *yc__cur(struct yc__sched *s) {
 
 /* The deadline that applies to the task's blocking calls, or -1. */
 static inline int64_t yc__scope_deadline(const struct yc_task *t) {
-    return t && t->scope ? t->scope->eff : -1;
+    return t && (t->abi.flags & YC__TASK_SCOPED) ? t->ext->scope->eff : -1;
 }
 
 /* The earlier of two deadlines, -1 meaning none. */
@@ -98,13 +128,15 @@ void yc__scope_fire(struct yc_task *t, int64_t d);
 int yc__checkpoint_slow(struct yc__sched *s);
 static inline int yc__checkpoint(struct yc__sched *s) {
     struct yc_task *t = yc__cur(s);
-    if (YC__LIKELY(!t || (!(t->abi.flags & YC__TASK_CANCELLED) && !t->scope)))
+    if (YC__LIKELY(!t ||
+                   !(t->abi.flags & (YC__TASK_CANCELLED | YC__TASK_SCOPED))))
         return 0;
     return yc__checkpoint_slow(s);
 }
 
 /* Creates a task whose root frame is f, appended to the list of live
-   tasks; flags are YC__TASK_* bits. Does not queue it. */
+   tasks; flags are YC__TASK_* bits. A task that is not DETACHED gets its
+   extension with it. Does not queue it. */
 struct yc_task *yc__task_new(struct yc__sched_full *s, struct yc__frame *f,
                              unsigned flags);
 /* Called by the scheduler when t's root frame has returned: wakes its

@@ -1,11 +1,13 @@
 /* wait.c - wait queues and the blocking and waking of primitives. */
 #include "prim.h"
 
+_Static_assert(sizeof(void *) != 8 || sizeof(struct yc__wait) <= 56,
+               "a wait record is in every blocked frame: keep it small");
+
 void yc__wq_push(struct yc__wq *q, struct yc__wlink *l, struct yc__wait *w,
-                 void *data, int index) {
+                 void *data) {
     l->wait = w;
     l->data = data;
-    l->index = index;
     l->q = q;
     l->next = NULL;
     l->prev = q->yc__tail;
@@ -41,35 +43,45 @@ static void unqueue_links(struct yc__wait *w) {
         yc__wq_remove(&w->links[i]);
 }
 
+/* Disarms w's timer and gives back a pooled one. */
+static void drop_timer(struct yc__sched_full *s, struct yc__wait *w) {
+    struct yc__wtimer *t = w->timer;
+    if (!t)
+        return;
+    w->timer = NULL;
+    yc__timer_del(s, &t->t);
+    if (w->pooled)
+        yc__pool_free(s, t, sizeof *t);
+    w->pooled = 0;
+}
+
 void yc__wait_wake(struct yc__sched_full *s, struct yc__wait *w, int index,
                    int result) {
     yc_assert(w->pending);
     unqueue_links(w);
-    yc__timer_del(s, &w->timer);
+    drop_timer(s, w);
     w->result = result;
     w->index = index;
     w->pending = 0;
-    w->task->wait = NULL;
+    w->task->abi.flags &= ~YC__TASK_BLOCKED;
     yc__enqueue(s, &w->task->abi);
 }
 
 void yc__wq_wake_all(struct yc__sched_full *s, struct yc__wq *q, int result) {
     struct yc__wlink *l;
     while ((l = yc__wq_first(q)) != NULL)
-        yc__wait_wake(s, l->wait, l->index, result);
+        yc__wlink_wake(s, l, result);
 }
 
 void yc__wait_cancel(struct yc__sched_full *s, struct yc_task *t) {
-    struct yc__wait *w = t->wait;
+    struct yc__wait *w = yc__task_wait(t);
     if (w && !w->shielded)
         yc__wait_wake(s, w, -1, YC_ECANCELED);
 }
 
 /* The deadline of a blocked call has come. */
 static void wait_timeout(struct yc__sched *abi, struct yc__timer *t) {
-    struct yc__wait *w =
-        (struct yc__wait *)(void *)((char *)t -
-                                    offsetof(struct yc__wait, timer));
+    struct yc__wait *w = ((struct yc__wtimer *)(void *)t)->w;
     if (w->by_scope)
         yc__scope_fire(w->task, t->yc__deadline);
     yc__wait_wake(yc__full(abi), w, -1, YC_ETIMEDOUT);
@@ -88,8 +100,9 @@ void *yc__prim_alloc(struct yc__sched *s, unsigned size,
     p->hdr.state = 0;
     p->ret = 0;
     p->wait.pending = 0;
+    p->wait.pooled = 0;
     p->wait.nlinks = 0;
-    p->wait.timer.yc__idx = 0;
+    p->wait.timer = NULL;
     p->wait.what = name;
     p->wait.obj = NULL;
     p->wait.obj_task = 0;
@@ -118,9 +131,28 @@ static void park(struct yc__sched *abi, struct yc__prim *p, unsigned state) {
     p->wait.pending = 1;
     p->wait.result = 0;
     p->wait.index = -1;
-    t->wait = &p->wait;
     p->hdr.state = state;
     t->abi.top = &p->hdr;
+    t->abi.flags |= YC__TASK_BLOCKED;
+}
+
+/* Arms w's timer for deadline d: the frame's own if it has one (w->timer
+   set before blocking), else one from the pool. */
+static int arm(struct yc__sched_full *s, struct yc__wait *w, int64_t d) {
+    struct yc__wtimer *t = w->timer;
+    if (!t) {
+        t = yc__pool_alloc(s, sizeof *t);
+        w->pooled = 1;
+    }
+    t->t.yc__idx = 0;
+    t->w = w;
+    w->timer = t;
+    int rc = yc__timer_add(s, &t->t, d, wait_timeout);
+    if (rc && w->pooled) {
+        yc__pool_free(s, t, sizeof *t);
+        w->pooled = 0;
+    }
+    return rc;
 }
 
 int yc__prim_block(struct yc__sched *abi, struct yc__prim *p, unsigned state,
@@ -138,13 +170,15 @@ int yc__prim_block(struct yc__sched *abi, struct yc__prim *p, unsigned state,
             if (w->by_scope)
                 yc__scope_fire(yc__cur(abi), d);
         } else {
-            rc = yc__timer_add(s, &w->timer, d, wait_timeout);
+            rc = arm(s, w, d);
         }
         if (rc) {
             unqueue_links(w);
+            w->timer = NULL;
             return yc__prim_done(p, rc);
         }
     }
+    w->timer = d >= 0 ? w->timer : NULL;
     park(abi, p, state);
     return YC__SUSPENDED;
 }
@@ -153,6 +187,7 @@ int yc__prim_block_shielded(struct yc__sched *abi, struct yc__prim *p,
                             unsigned state) {
     p->wait.shielded = 1;
     p->wait.by_scope = 0;
+    p->wait.timer = NULL;
     park(abi, p, state);
     return YC__SUSPENDED;
 }

@@ -13,16 +13,22 @@
        mutex.waiters ─▶ link ─▶ link ─▶ link        (FIFO, doubly linked)
                          │
                          ▼ wait (in the primitive's frame)
-                         task, timer, result, links[]
+                         task, links[], timer, result
 
-   Everything lives in the frames: blocking allocates nothing (a timer may
-   grow the heap). */
+   Everything lives in the frames, except the timer of a call that has a
+   deadline: most waits have none, so the wait record holds only a pointer
+   to a timer taken from the frame pool when a deadline is given (the
+   sleeps, which always have one, keep theirs in their frame). A blocked
+   untimed call allocates nothing; a timed one one pooled timer (and the
+   heap may grow). */
 #ifndef YC_WAIT_H
 #define YC_WAIT_H
 
 #include "task.h"
 
-/* A blocked call's place in one wait queue. */
+/* A blocked call's place in one wait queue. Which operation of the call
+   it stands for (yc_select) is its position in wait->links, so it is not
+   stored. */
 struct yc__wlink {
     struct yc__wlink *next; /* toward the tail of the queue */
     struct yc__wlink *prev; /* toward the head */
@@ -30,29 +36,40 @@ struct yc__wlink {
     struct yc__wait *wait;  /* the blocked call */
     void *data;             /* per operation: the message to send, where to
                                receive, the would-be mutex holder */
-    int index;              /* which operation of the call (yc_select) */
 };
 
-/* A blocked call. */
+/* The deadline of a blocked call: a timer that knows its wait. */
+struct yc__wtimer {
+    struct yc__timer t; /* the heap entry */
+    struct yc__wait *w; /* the call it ends */
+};
+
+/* A blocked call. Laid out to take 56 bytes: this record is in every
+   blocked primitive's frame, and a million idle micro-threads hold a
+   million of them. */
 struct yc__wait {
-    struct yc_task *task;    /* the blocked task; valid while pending */
-    struct yc__timer timer;  /* its deadline, when it has one */
-    struct yc__wlink *links; /* its links (in the primitive's frame) */
-    unsigned nlinks;         /* number of links */
-    int result;              /* the outcome, set by yc__wait_wake */
-    int index;               /* the link that completed it, or -1 */
-    unsigned char pending;   /* 1 while blocked */
-    unsigned char shielded;  /* cancellation does not end it */
-    unsigned char by_scope;  /* its deadline is a scope's, not the call's */
-    unsigned char obj_task;  /* obj is a task (reports print its id) */
-    unsigned char obj_fd;    /* obj is an fd number (reports print it) */
-    const char *what;        /* the primitive's name, for reports */
-    const void *obj;         /* the object waited on, for reports */
+    struct yc_task *task;       /* the blocked task; valid while pending */
+    struct yc__wlink *links;    /* its links (in the primitive's frame) */
+    struct yc__wtimer *timer;   /* its deadline's timer while armed, else
+                                   NULL, or before blocking the frame's own
+                                   timer (sleeps) to use instead of a pooled
+                                   one */
+    const char *what;           /* the primitive's name, for reports */
+    const void *obj;            /* the object waited on, for reports */
+    int result;                 /* the outcome, set by yc__wait_wake */
+    int index;                  /* the link that completed it, or -1 */
+    unsigned nlinks;            /* number of links */
+    unsigned char pending : 1;  /* 1 while blocked */
+    unsigned char shielded : 1; /* cancellation does not end it */
+    unsigned char by_scope : 1; /* its deadline is a scope's, not the call's */
+    unsigned char obj_task : 1; /* obj is a task (reports print its id) */
+    unsigned char obj_fd : 1;   /* obj is an fd number (reports print it) */
+    unsigned char pooled : 1;   /* timer came from the frame pool */
 };
 
-/* Appends link l of wait w to queue q; data and index are stored in l. */
+/* Appends link l of wait w to queue q; data is stored in l. */
 void yc__wq_push(struct yc__wq *q, struct yc__wlink *l, struct yc__wait *w,
-                 void *data, int index);
+                 void *data);
 /* Takes l out of its queue, if it is in one. */
 void yc__wq_remove(struct yc__wlink *l);
 /* The longest-waiting link of q, or NULL. */
@@ -67,6 +84,11 @@ static inline int yc__wq_empty(const struct yc__wq *q) {
    result and index (the completing link's, or -1) and queues its task. */
 void yc__wait_wake(struct yc__sched_full *s, struct yc__wait *w, int index,
                    int result);
+/* Ends the pending wait of link l, as completed by l's operation. */
+static inline void yc__wlink_wake(struct yc__sched_full *s, struct yc__wlink *l,
+                                  int result) {
+    yc__wait_wake(s, l->wait, (int)(l - l->wait->links), result);
+}
 /* Wakes every wait queued on q, in order, with `result` and the index of
    its link in q. */
 void yc__wq_wake_all(struct yc__sched_full *s, struct yc__wq *q, int result);

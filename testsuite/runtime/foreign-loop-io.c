@@ -8,16 +8,21 @@
 #include "Inputs/assert.h"
 #include <poll.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <time.h>
 #include <unistd.h>
 
 static int sv[2];
 static int done;
+static atomic_int polling;
 
 static void *writer(void *arg) {
     (void)arg;
-    struct timespec ts = {0, 5000000}; // after the loop has gone to sleep
-    nanosleep(&ts, NULL);
+    // Only once the task has blocked and the loop polls its fd.
+    while (!atomic_load(&polling)) {
+        struct timespec ts = {0, 1000000};
+        nanosleep(&ts, NULL);
+    }
     ASSERT_EQ(write(sv[1], "ping", 4), 4);
     char buf[5] = {0};
     ASSERT_EQ(read(sv[1], buf, 4), 4); // blocking: the plain side
@@ -48,6 +53,7 @@ int main(void) {
             break;
         ASSERT_EQ(wait, -1); // no timer: only the fd can bring work
         struct pollfd p = {fd, POLLIN, 0};
+        atomic_store(&polling, 1);
         ASSERT_EQ(poll(&p, 1, 10000), 1); // readable well before 10 s
         sleeps++;
     }
