@@ -87,6 +87,14 @@ static void restore_blocking(int fd, struct yc__fd *e) {
     e->set_nonblock = 0;
 }
 
+void yc__fd_table_free(struct yc__poller *p) {
+    for (unsigned i = 0; i < p->npages; i++)
+        free(p->pages[i]);
+    free(p->pages);
+    p->pages = NULL;
+    p->npages = 0;
+}
+
 void yc__fd_restore_all(struct yc__poller *p) {
     for (unsigned i = 0; i < p->npages; i++)
         for (unsigned j = 0; p->pages[i] && j < YC__FD_PAGE; j++)

@@ -27,9 +27,7 @@ int yc__poller_init(struct yc__poller *p, int wake_fd) {
 }
 
 void yc__poller_destroy(struct yc__poller *p) {
-    for (unsigned i = 0; i < p->npages; i++)
-        free(p->pages[i]);
-    free(p->pages);
+    yc__fd_table_free(p);
     close(p->epfd);
 }
 
@@ -57,14 +55,8 @@ void yc__poller_unwatch(struct yc__poller *p, int fd, struct yc__fd *e) {
 
 void yc__poller_wait(struct yc__sched_full *s, int64_t timeout_ns) {
     struct yc__poller *p = &s->poll;
-    int ms = -1;
-    if (timeout_ns >= 0) {
-        /* Round up: waking before the deadline would only spin. */
-        int64_t m = (timeout_ns + YC_MSEC - 1) / YC_MSEC;
-        ms = m > 1000000000 ? 1000000000 : (int)m;
-    }
     struct epoll_event ev[128];
-    int n = epoll_wait(p->epfd, ev, 128, ms);
+    int n = epoll_wait(p->epfd, ev, 128, yc__poller_ms(timeout_ns));
     for (int i = 0; i < n; i++) {
         int fd = ev[i].data.fd;
         uint32_t e = ev[i].events;

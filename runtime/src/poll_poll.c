@@ -17,9 +17,7 @@ int yc__poller_init(struct yc__poller *p, int wake_fd) {
 }
 
 void yc__poller_destroy(struct yc__poller *p) {
-    for (unsigned i = 0; i < p->npages; i++)
-        free(p->pages[i]);
-    free(p->pages);
+    yc__fd_table_free(p);
     free(p->watched);
 }
 
@@ -56,11 +54,6 @@ void yc__poller_unwatch(struct yc__poller *p, int fd, struct yc__fd *e) {
 
 void yc__poller_wait(struct yc__sched_full *s, int64_t timeout_ns) {
     struct yc__poller *p = &s->poll;
-    int ms = -1;
-    if (timeout_ns >= 0) {
-        int64_t m = (timeout_ns + YC_MSEC - 1) / YC_MSEC;
-        ms = m > 1000000000 ? 1000000000 : (int)m;
-    }
     struct pollfd *v = malloc((p->nwatched + 1) * sizeof *v);
     if (!v)
         yc__oom("polling file descriptors");
@@ -78,7 +71,7 @@ void yc__poller_wait(struct yc__sched_full *s, int64_t timeout_ns) {
         if (want)
             v[n++] = (struct pollfd){.fd = p->watched[i], .events = want};
     }
-    int k = poll(v, n, ms);
+    int k = poll(v, n, yc__poller_ms(timeout_ns));
     for (nfds_t i = 0; k > 0 && i < n; i++) {
         short r = v[i].revents;
         if (!r)

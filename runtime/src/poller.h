@@ -25,23 +25,23 @@ enum { YC__FD_READ = 0, YC__FD_WRITE = 1 };
 
 /* What a scheduler knows of one fd. */
 struct yc__fd {
-    struct yc__wq q[2];       /* blocked calls: readers, writers */
-    unsigned char known;      /* the entry describes the fd: it was made
-                                 non-blocking and classified */
-    unsigned char registered; /* watched by the poller, which reports
-                                 every new readiness from now on */
-    unsigned char drained;    /* a read found the fd empty (EAGAIN, or
-                                 fewer bytes than asked) and the poller
-                                 has reported nothing since: the next
-                                 read waits without trying first */
-    unsigned char nonsock;    /* not a socket: writes guard SIGPIPE */
+    struct yc__wq q[2];         /* blocked calls: readers, writers */
+    unsigned char known;        /* the entry describes the fd: it was made
+                                   non-blocking and classified */
+    unsigned char registered;   /* watched by the poller, which reports
+                                   every new readiness from now on */
+    unsigned char drained;      /* a read found the fd empty (EAGAIN, or
+                                   fewer bytes than asked) and the poller
+                                   has reported nothing since: the next
+                                   read waits without trying first */
+    unsigned char nonsock;      /* not a socket: writes guard SIGPIPE */
     unsigned char set_nonblock; /* the runtime made it non-blocking: it is
                                    made blocking again when forgotten or at
                                    exit, since the flag is shared with
                                    every process holding the file (a
                                    terminal, an inherited pipe) */
-    int pidx;                 /* poll backend: index in the watched list,
-                                 or -1 */
+    int pidx;                   /* poll backend: index in the watched list,
+                                   or -1 */
 };
 
 /* Entries come in pages that never move, since wait links point into
@@ -77,6 +77,17 @@ void yc__poller_wait(struct yc__sched_full *s, int64_t timeout_ns);
 int yc__poller_watch(struct yc__poller *p, int fd, struct yc__fd *e);
 /* Backend: stops watching fd, which is about to be closed or forgotten. */
 void yc__poller_unwatch(struct yc__poller *p, int fd, struct yc__fd *e);
+
+/* A wait of timeout_ns (-1: no limit) in the milliseconds that epoll_wait
+   and poll take, rounded up: waking before a deadline would only spin. */
+static inline int yc__poller_ms(int64_t timeout_ns) {
+    if (timeout_ns < 0)
+        return -1;
+    int64_t m = (timeout_ns + YC_MSEC - 1) / YC_MSEC;
+    return m > 1000000000 ? 1000000000 : (int)m;
+}
+/* Frees the fd table (at the scheduler's end). */
+void yc__fd_table_free(struct yc__poller *p);
 
 /* The entry of fd, created (with its page) if needed; NULL if fd is
    negative or memory runs out. */
