@@ -564,6 +564,17 @@ int64_t yc_sched_run_ready(void);
    from any thread. Returns 0 or YC_ENOMEM (fn will not run). */
 int yc_sched_post(yc_sched *s, void (*fn)(void *arg), void *arg);
 
+/* What this thread's scheduler holds now: for a server's health report,
+   or a test that nothing leaked. */
+struct yc_sched_stats {
+    unsigned tasks;    /* micro-threads started and not yet finished */
+    unsigned io_waits; /* I/O calls waiting for an fd */
+    unsigned timers;   /* pending deadlines and timers */
+    unsigned fds;      /* fds the scheduler keeps state for (used with the
+                          I/O calls and not yet closed with yc_close) */
+};
+void yc_sched_stats(struct yc_sched_stats *st);
+
 /* Wakes scheduler s if it is waiting, so that it runs a round. Safe from
    any thread. */
 void yc_sched_wake(yc_sched *s);

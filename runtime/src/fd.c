@@ -38,6 +38,14 @@ struct yc__fd *yc__fd_get(struct yc__poller *p, int fd) {
     return &p->pages[page][(unsigned)fd % YC__FD_PAGE];
 }
 
+unsigned yc__fd_count(const struct yc__poller *p) {
+    unsigned n = 0;
+    for (unsigned i = 0; i < p->npages; i++)
+        for (unsigned j = 0; p->pages[i] && j < YC__FD_PAGE; j++)
+            n += p->pages[i][j].known;
+    return n;
+}
+
 void yc__fd_ready(struct yc__sched_full *s, int fd, int dir) {
     struct yc__fd *e = yc__fd_peek(&s->poll, fd);
     if (e)

@@ -78,6 +78,8 @@ static inline struct yc__fd *yc__fd_peek(const struct yc__poller *p, int fd) {
         return NULL;
     return &p->pages[page][(unsigned)fd % YC__FD_PAGE];
 }
+/* The number of fds with entries in use. */
+unsigned yc__fd_count(const struct yc__poller *p);
 /* Wakes the calls waiting for fd to become readable (dir READ) or
    writable (WRITE) so that they try again. */
 void yc__fd_ready(struct yc__sched_full *s, int fd, int dir);

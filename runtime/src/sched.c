@@ -217,6 +217,14 @@ yc_sched *yc_sched_current(void) { return yc__sched_get(); }
 
 int yc_sched_fd(void) { return yc__poller_fd(&yc__full(yc__sched_get())->poll); }
 
+void yc_sched_stats(struct yc_sched_stats *st) {
+    struct yc__sched_full *s = yc__full(yc__sched_get());
+    st->tasks = s->ntasks;
+    st->io_waits = s->poll.nwait;
+    st->timers = s->timers.n;
+    st->fds = yc__fd_count(&s->poll);
+}
+
 int64_t yc_sched_run_ready(void) {
     struct yc__sched_full *s = yc__full(yc__sched_get());
     if (s->running)
