@@ -53,7 +53,7 @@ def statuses(reply):
 
 
 def main(path):
-    srv = Server(path, "--idle-ms", "500")
+    srv = Server(path, "--idle-ms", "1000")
     base = srv.stats()
 
     print("get:", repr(curl(srv).stdout))
