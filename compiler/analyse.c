@@ -94,10 +94,10 @@ static void add_await(struct walk *w, CXCursor operand, unsigned b,
     unsigned ob, oe;
     source_range(src, operand, &ob, &oe);
     CXCursor ref = clang_getCursorReferenced(operand);
-    if (clang_getCursorKind(operand) == CXCursor_CallExpr)
+    int ptr = is_pointer_call(operand);
+    if (!ptr && clang_getCursorKind(operand) == CXCursor_CallExpr)
         s.callee = find_coroutine(w->u, ref);
-    if (!s.callee && clang_getCursorKind(operand) == CXCursor_CallExpr &&
-        clang_getCursorKind(ref) != CXCursor_FunctionDecl) {
+    if (ptr) {
         /* A call through a function pointer: awaited through the plain
            wrapper's await request (see yieldc/abi.h). */
         *VEC_PUSH(w->allowed, w->nallowed, w->capallowed) = operand;

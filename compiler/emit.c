@@ -236,17 +236,9 @@ void emit_wrapper(struct unit *u, const struct coro *co, struct buf *b,
     buf_putn(b, u->src.data + co->def_begin, co->body_begin - co->def_begin);
     buf_puts(b, "{ struct yc__sched *yc__s = yc__sched_get(); struct "
                 "yc__frame *yc__cf; ");
-    if (fiber_body) {
-        /* On a stackful micro-thread the body simply runs here. */
-        buf_printf(b, "if (yc__s->fiber) return %s(", fiber_body);
-        int k = 0;
-        for (unsigned i = 0; i < co->nlocals; i++)
-            if (co->locals[i].is_param)
-                buf_printf(b, "%s%s", k++ ? ", " : "", co->locals[i].name);
-        buf_puts(b, "); ");
-    }
     if (!co->is_main) {
-        /* An await through a coroutine pointer asks for the frame only. */
+        /* An await or spawn through a coroutine pointer asks for the frame
+           only, wherever it runs. */
         buf_printf(b,
                    "if (YC__UNLIKELY(yc__s->await_fn == (yc__fn)%s)) { "
                    "yc__s->await_fn = 0; yc__s->await_frame = "
@@ -264,6 +256,15 @@ void emit_wrapper(struct unit *u, const struct coro *co, struct buf *b,
             buf_puts(b,
                      "; memset(&yc__r, 0, sizeof yc__r); return yc__r; } } ");
         }
+    }
+    if (fiber_body) {
+        /* On a stackful micro-thread the body simply runs here. */
+        buf_printf(b, "if (yc__s->fiber) return %s(", fiber_body);
+        int k = 0;
+        for (unsigned i = 0; i < co->nlocals; i++)
+            if (co->locals[i].is_param)
+                buf_printf(b, "%s%s", k++ ? ", " : "", co->locals[i].name);
+        buf_puts(b, "); ");
     }
     buf_printf(b, "yc__cf = yc__%s_start(yc__s, 0", n);
     for (unsigned i = 0; i < co->nlocals; i++)

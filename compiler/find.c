@@ -46,6 +46,15 @@ CXCursor cursor_child(CXCursor c, unsigned i) {
     return r;
 }
 
+int is_pointer_call(CXCursor call) {
+    if (clang_getCursorKind(call) != CXCursor_CallExpr)
+        return 0;
+    CXCursor callee = strip_expr(cursor_child(call, 0));
+    return !(clang_getCursorKind(callee) == CXCursor_DeclRefExpr &&
+             clang_getCursorKind(clang_getCursorReferenced(callee)) ==
+                 CXCursor_FunctionDecl);
+}
+
 CXCursor strip_expr(CXCursor c) {
     for (;;) {
         enum CXCursorKind k = clang_getCursorKind(c);
@@ -289,10 +298,13 @@ int find_run(struct unit *u) {
     clang_visitChildren(tu, visit_uses, u);
     for (unsigned i = 0; i < u->nspawns; i++) {
         struct spawn *sp = &u->spawns[i];
-        CXCursor callee = clang_getCursorReferenced(sp->call);
-        if (clang_getCursorKind(sp->call) == CXCursor_CallExpr)
-            sp->callee = find_coroutine(u, callee);
-        if (!sp->callee)
+        int ptr = is_pointer_call(sp->call);
+        if (!ptr && clang_getCursorKind(sp->call) == CXCursor_CallExpr)
+            sp->callee =
+                find_coroutine(u, clang_getCursorReferenced(sp->call));
+        /* A call through a function pointer goes through the wrapper's
+           await request, like an await (lower_spawn). */
+        if (!sp->callee && !ptr)
             diag_at(&u->src, sp->begin, DIAG_ERROR,
                     "%s expects a call of a coroutine",
                     sp->is_async ? "YC_ASYNC" : "YC_SPAWN");

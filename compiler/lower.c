@@ -1207,6 +1207,43 @@ static void lower_refs(struct unit *u, struct coro *co) {
     }
 }
 
+/* YC_SPAWN or YC_ASYNC of a call through a function pointer: the call,
+   made with an await request, only creates the coroutine's frame, which
+   yc__spawn_answer then starts (a plain function behind the pointer has
+   run in the call instead). The pointer is evaluated once, inside
+   yc__spawn_request; the result's place in the frame follows from the
+   call's type, as in the ABI's struct yc__NAME_res. */
+static void spawn_ptr(struct lower *L, struct spawn *sp, const char *s,
+                      const char *args) {
+    CXCursor callee = cursor_child(sp->call, 0);
+    char *fn = render_cursor(L, callee);
+    CXString fty = clang_getTypeSpelling(clang_getCursorType(callee));
+    CXType rt = clang_getCursorType(sp->call);
+    char *where = xstrdup("0, 0");
+    if (sp->is_async && rt.kind != CXType_Void) {
+        CXString rs = clang_getTypeSpelling(rt);
+        const char *r = clang_getCString(rs);
+        if (strstr(r, "(unnamed") || strstr(r, "(anonymous"))
+            diag_at(&L->u->src, sp->begin, DIAG_ERROR,
+                    "YC_ASYNC through a function pointer needs a named "
+                    "result type; give the struct a tag");
+        free(where);
+        where = xasprintf("(sizeof(struct yc__frame) + _Alignof(%s) - 1) / "
+                          "_Alignof(%s) * _Alignof(%s), sizeof(%s)",
+                          r, r, r, r);
+        clang_disposeString(rs);
+    }
+    char *t = xasprintf("%s(((%s)yc__spawn_request(%s, (yc__fn)(%s)))(%s), "
+                        "yc__spawn_answer(%s, %d, %s))",
+                        sp->is_async ? "" : "(void)", clang_getCString(fty), s,
+                        fn, args, s, sp->is_async, where);
+    edit_replace(&L->u->edits, sp->begin, sp->end, t);
+    clang_disposeString(fty);
+    free(t);
+    free(where);
+    free(fn);
+}
+
 static void lower_spawn(struct unit *u, struct spawn *sp) {
     struct lower L = {u, sp->in};
     if (sp->in && !sp->in->stackful &&
@@ -1219,6 +1256,11 @@ static void lower_spawn(struct unit *u, struct spawn *sp) {
     }
     char *args = call_args(&L, sp->call);
     const char *s = sp->in && !sp->in->stackful ? "yc__s" : "yc__sched_get()";
+    if (!sp->callee) {
+        spawn_ptr(&L, sp, s, args);
+        free(args);
+        return;
+    }
     const char *n = sp->callee->name;
     char *t;
     if (!sp->is_async)

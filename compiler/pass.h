@@ -95,7 +95,8 @@ struct spawn {
     unsigned begin, end;     /* the YC_SPAWN(...) or YC_ASYNC(...) text */
     int is_async;            /* YC_ASYNC: returns a yc_task * */
     CXCursor call;           /* the CallExpr */
-    struct corodecl *callee; /* the coroutine */
+    struct corodecl *callee; /* the coroutine, or NULL for a call through a
+                                function pointer */
     struct coro *in;         /* the coroutine it stands in, or NULL */
 };
 
@@ -256,6 +257,9 @@ int is_coroutine_pointer(CXCursor callee);
 /* Strips implicit casts and parentheses that libclang reports as
    UnexposedExpr/ParenExpr with one child. */
 CXCursor strip_expr(CXCursor c);
+/* Whether call (a CallExpr) calls through a function pointer rather than
+   naming a function: p(x), s->fn(x), table[i](x), get()(x). */
+int is_pointer_call(CXCursor call);
 /* All children of a cursor (free k.c), their number, and the i-th one. */
 struct kids {
     CXCursor *c;

@@ -10,10 +10,12 @@
 YC_COROUTINE static void echo_conn(struct server *sv, int fd) {
     char buf[16384];
     for (;;) {
-        ssize_t n = YC_AWAIT(yc_read(fd, buf, sizeof buf, server_idle_deadline(sv)));
+        ssize_t n =
+            YC_AWAIT(yc_read(fd, buf, sizeof buf, server_idle_deadline(sv)));
         if (n <= 0)
             break; /* end of stream, idle timeout, reset, cancelled */
-        if (YC_AWAIT(yc_write(fd, buf, (size_t)n, server_idle_deadline(sv))) != n)
+        if (YC_AWAIT(yc_write(fd, buf, (size_t)n, server_idle_deadline(sv))) !=
+            n)
             break;
     }
     yc_close(fd);

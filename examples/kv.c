@@ -311,8 +311,7 @@ static void incr(struct out *o, const struct arg *key, long long by) {
         put_str(o, "-ERR value is not an integer or out of range\r\n");
         return;
     }
-    if ((by > 0 && v > LLONG_MAX - by) ||
-        (by < 0 && v < -LLONG_MAX - 1 - by)) {
+    if ((by > 0 && v > LLONG_MAX - by) || (by < 0 && v < -LLONG_MAX - 1 - by)) {
         put_str(o, "-ERR increment or decrement would overflow\r\n");
         return;
     }
@@ -458,16 +457,16 @@ YC_COROUTINE static void kv_conn(struct server *sv, int fd) {
             put_str(&c.out, "-ERR Protocol error: request too big\r\n");
             done = 1;
         } else {
-            ssize_t r = YC_AWAIT(yc_read(fd, c.in + c.n, c.cap - c.n,
-                                         server_idle_deadline(sv)));
+            ssize_t r = YC_AWAIT(
+                yc_read(fd, c.in + c.n, c.cap - c.n, server_idle_deadline(sv)));
             if (r <= 0)
                 break; /* closed, reset, idle for too long, cancelled */
             c.n += (size_t)r;
             done = run_requests(&c);
         }
         if (c.out.n) {
-            ssize_t w = YC_AWAIT(yc_write(fd, c.out.p, c.out.n,
-                                          server_idle_deadline(sv)));
+            ssize_t w = YC_AWAIT(
+                yc_write(fd, c.out.p, c.out.n, server_idle_deadline(sv)));
             if (w != (ssize_t)c.out.n)
                 break;
             c.out.n = 0;

@@ -76,9 +76,9 @@ int server_init(struct server *sv, const char *name, int argc, char **argv) {
     struct sockaddr_storage a;
     socklen_t len = sizeof a;
     getsockname(sv->lfd, (struct sockaddr *)&a, &len);
-    sv->port = ntohs(a.ss_family == AF_INET6
-                         ? ((struct sockaddr_in6 *)&a)->sin6_port
-                         : ((struct sockaddr_in *)&a)->sin_port);
+    sv->port =
+        ntohs(a.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&a)->sin6_port
+                                      : ((struct sockaddr_in *)&a)->sin_port);
     /* Blocked before anyone can know the port and signal: from here they
        wait for the signalfd of server_run. */
     sigset_t set;

@@ -9,12 +9,12 @@
 #include <yieldc.h>
 
 struct server {
-    const char *name;      /* for messages: "echo", "kv", ... */
-    const char *ip;        /* --ip: the address to listen on */
-    int port;              /* --port: 0 picks a free one */
-    int64_t idle;          /* --idle-ms: a connection silent this long is
-                              closed; YC_NO_DEADLINE: never */
-    int lfd;               /* the listening socket */
+    const char *name;       /* for messages: "echo", "kv", ... */
+    const char *ip;         /* --ip: the address to listen on */
+    int port;               /* --port: 0 picks a free one */
+    int64_t idle;           /* --idle-ms: a connection silent this long is
+                               closed; YC_NO_DEADLINE: never */
+    int lfd;                /* the listening socket */
     unsigned long accepted; /* connections accepted so far */
     struct server_thread *threads; /* server_run_stackful: the live
                                       connections, newest first */

@@ -4,7 +4,8 @@
 set -eu
 
 packages="cmake make gcc libc6-dev libclang-dev llvm-dev llvm-14-tools clang
-python3 valgrind csmith libcsmith-dev libuv1-dev gdb"
+python3 valgrind csmith libcsmith-dev libuv1-dev gdb libssl-dev openssl
+curl redis-tools"
 
 missing=""
 for package in $packages; do

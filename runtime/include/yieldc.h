@@ -595,11 +595,15 @@ void yc_sched_unref(yc_sched *s);
    block (EAGAIN), while the other micro-threads run; it takes a deadline
    and fails with YC_ECANCELED when its micro-thread is cancelled. EINTR
    is retried. Failures come back as negative codes (-errno: YC_EPIPE,
-   YC_ECONNRESET, YC_EMFILE, ...); no call raises SIGPIPE. An fd used with
-   these calls is put in non-blocking mode; close it with yc_close, which
-   also ends the calls still waiting on it with YC_EBADF (an fd closed
-   some other way must be announced with yc_fd_forget before its number is
-   reused). An fd belongs to the scheduler of the thread that uses it.
+   YC_ECONNRESET, YC_EMFILE, ...); no call raises SIGPIPE.
+
+   An fd used with these calls is put in non-blocking mode; if the runtime
+   changed the mode, yc_fd_forget and the end of the thread's scheduler
+   change it back, since it is shared by every process holding the file
+   (a terminal, say). Close it with yc_close, which also ends the calls
+   still waiting on it with YC_EBADF; an fd closed some other way must be
+   announced with yc_fd_forget before its number is reused. An fd belongs
+   to the scheduler of the thread that uses it.
    --------------------------------------------------------------------- */
 
 /* A socket that is non-blocking and close-on-exec, as socket(2) takes
@@ -664,7 +668,8 @@ YC_COROUTINE int yc_wait_fd(int fd, int events, int64_t deadline);
    negative code. Never suspends. */
 int yc_close(int fd);
 /* Forgets what the scheduler knows of fd (to be closed or handed over by
-   other code), ending the calls waiting on it with YC_EBADF. */
+   other code), ending the calls waiting on it with YC_EBADF; an fd that
+   the runtime made non-blocking is made blocking again. */
 void yc_fd_forget(int fd);
 
 /* ---------------------------------------------------------------------

@@ -48,8 +48,11 @@ unsigned yc__fd_count(const struct yc__poller *p) {
 
 void yc__fd_ready(struct yc__sched_full *s, int fd, int dir) {
     struct yc__fd *e = yc__fd_peek(&s->poll, fd);
-    if (e)
-        yc__wq_wake_all(s, &e->q[dir], 0);
+    if (!e)
+        return;
+    if (dir == YC__FD_READ)
+        e->drained = 0;
+    yc__wq_wake_all(s, &e->q[dir], 0);
 }
 
 int yc__fd_prepare(struct yc__sched_full *s, int fd, struct yc__fd **out) {
@@ -63,13 +66,31 @@ int yc__fd_prepare(struct yc__sched_full *s, int fd, struct yc__fd **out) {
     if (flags < 0)
         return -errno;
     /* A blocking fd would stop the whole scheduler in its system call. */
-    if (!(flags & O_NONBLOCK) && fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0)
-        return -errno;
+    if (!(flags & O_NONBLOCK)) {
+        if (fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0)
+            return -errno;
+        e->set_nonblock = 1;
+    }
     int type;
     socklen_t len = sizeof type;
     e->nonsock = getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) < 0;
     e->known = 1;
     return 0;
+}
+
+static void restore_blocking(int fd, struct yc__fd *e) {
+    if (!e->set_nonblock)
+        return;
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    e->set_nonblock = 0;
+}
+
+void yc__fd_restore_all(struct yc__poller *p) {
+    for (unsigned i = 0; i < p->npages; i++)
+        for (unsigned j = 0; p->pages[i] && j < YC__FD_PAGE; j++)
+            restore_blocking((int)(i * YC__FD_PAGE + j), &p->pages[i][j]);
 }
 
 /* Ends every call waiting on fd with YC_EBADF and drops its entry, so
@@ -125,6 +146,9 @@ int yc_close(int fd) {
 
 void yc_fd_forget(int fd) {
     struct yc__sched_full *s = yc__sched_peek();
+    struct yc__fd *e = s ? yc__fd_peek(&s->poll, fd) : NULL;
+    if (e)
+        restore_blocking(fd, e);
     if (s)
         reset(s, fd);
 }

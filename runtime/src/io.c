@@ -73,6 +73,32 @@ static int ready_now(int fd, int events) {
     return r & events;
 }
 
+/* The bytes a READV asks for. */
+static size_t iov_total(const struct iovec *iov, size_t n) {
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += iov[i].iov_len;
+    return total;
+}
+
+/* After a read of r bytes out of `asked`: a read that found fewer bytes
+   than it asked for (or none) emptied the fd, and the poller reports the
+   next arrival (the fd is registered, edge-triggered): so the next read
+   can wait for it at once instead of paying a system call to meet
+   EAGAIN. End of file and errors leave it alone: they persist without a
+   new report. A peek consumes nothing, so it proves nothing either. */
+static void note_read(struct yc__fd *e, ssize_t r, size_t asked) {
+    if (e->registered && ((r > 0 && (size_t)r < asked) ||
+                          (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))))
+        e->drained = 1;
+}
+
+/* A peek consumes nothing and proves nothing about the fd's state. */
+static ssize_t recv_peek(struct yc__io *io) {
+    ssize_t r = recv(io->fd, io->u.buf, io->n, io->flags);
+    return r >= 0 ? r : -errno;
+}
+
 /* One attempt at io. Returns the result (>= 0) when the operation is
    complete, a negative code when it failed, or -EAGAIN with *dirs set to
    the directions to wait for. */
@@ -82,14 +108,27 @@ static ssize_t attempt(struct yc__sched_full *s, struct yc__io *io,
     *dirs = 1 << YC__FD_READ;
     switch (io->op) {
     case YC__IO_READ:
+        if (e->drained && io->n)
+            return -EAGAIN;
         r = read(io->fd, io->u.buf, io->n);
+        note_read(e, r, io->n);
         break;
     case YC__IO_RECV:
+        if (io->flags & MSG_PEEK)
+            return recv_peek(io);
+        if (e->drained && io->n)
+            return -EAGAIN;
         r = recv(io->fd, io->u.buf, io->n, io->flags);
+        note_read(e, r, io->n);
         break;
-    case YC__IO_READV:
+    case YC__IO_READV: {
+        size_t asked = iov_total(io->u.iov, io->n);
+        if (e->drained && asked)
+            return -EAGAIN;
         r = readv(io->fd, io->u.iov, (int)io->n);
+        note_read(e, r, asked);
         break;
+    }
     case YC__IO_WRITE:
     case YC__IO_SEND:
         *dirs = 1 << YC__FD_WRITE;
@@ -209,7 +248,12 @@ int yc__io_run(struct yc__sched *abi, struct yc__prim *p, struct yc__io *io) {
         return yc__io_run(s, &f->p, &f->io);                                   \
     }
 
-struct yc__yc_read_args { int fd; void *buf; size_t n; int64_t deadline; };
+struct yc__yc_read_args {
+    int fd;
+    void *buf;
+    size_t n;
+    int64_t deadline;
+};
 IO_FRAME(read);
 IO_RUN(read, (io->op = YC__IO_READ, io->fd = f->a.fd, io->u.buf = f->a.buf,
               io->n = f->a.n, io->deadline = f->a.deadline))
@@ -219,47 +263,61 @@ YC__PRIMITIVE_TYPED(yc_read, ssize_t, yc__prim_call_ssize, struct read_frame,
                     (fd, buf, n, deadline))
 
 struct yc__yc_recv_args {
-    int fd; void *buf; size_t n; int flags; int64_t deadline;
+    int fd;
+    void *buf;
+    size_t n;
+    int flags;
+    int64_t deadline;
 };
 IO_FRAME(recv);
-IO_RUN(recv, (io->op = YC__IO_RECV, io->fd = f->a.fd, io->u.buf = f->a.buf,
-              io->n = f->a.n, io->flags = f->a.flags,
-              io->deadline = f->a.deadline))
+IO_RUN(recv,
+       (io->op = YC__IO_RECV, io->fd = f->a.fd, io->u.buf = f->a.buf,
+        io->n = f->a.n, io->flags = f->a.flags, io->deadline = f->a.deadline))
 YC__PRIMITIVE_TYPED(yc_recv, ssize_t, yc__prim_call_ssize, struct recv_frame,
                     recv_run, 0,
                     (int fd, void *buf, size_t n, int flags, int64_t deadline),
                     (fd, buf, n, flags, deadline))
 
 struct yc__yc_readv_args {
-    int fd; const struct iovec *iov; int iovcnt; int64_t deadline;
+    int fd;
+    const struct iovec *iov;
+    int iovcnt;
+    int64_t deadline;
 };
 IO_FRAME(readv);
 IO_RUN(readv, (io->op = YC__IO_READV, io->fd = f->a.fd, io->u.iov = f->a.iov,
                io->n = (size_t)f->a.iovcnt, io->deadline = f->a.deadline))
-YC__PRIMITIVE_TYPED(yc_readv, ssize_t, yc__prim_call_ssize,
-                    struct readv_frame, readv_run, 0,
+YC__PRIMITIVE_TYPED(yc_readv, ssize_t, yc__prim_call_ssize, struct readv_frame,
+                    readv_run, 0,
                     (int fd, const struct iovec *iov, int iovcnt,
                      int64_t deadline),
                     (fd, iov, iovcnt, deadline))
 
 struct yc__yc_write_args {
-    int fd; const void *buf; size_t n; int64_t deadline;
+    int fd;
+    const void *buf;
+    size_t n;
+    int64_t deadline;
 };
 IO_FRAME(write);
 IO_RUN(write, (io->op = YC__IO_WRITE, io->fd = f->a.fd, io->u.cbuf = f->a.buf,
                io->n = f->a.n, io->deadline = f->a.deadline))
-YC__PRIMITIVE_TYPED(yc_write, ssize_t, yc__prim_call_ssize,
-                    struct write_frame, write_run, 0,
+YC__PRIMITIVE_TYPED(yc_write, ssize_t, yc__prim_call_ssize, struct write_frame,
+                    write_run, 0,
                     (int fd, const void *buf, size_t n, int64_t deadline),
                     (fd, buf, n, deadline))
 
 struct yc__yc_send_args {
-    int fd; const void *buf; size_t n; int flags; int64_t deadline;
+    int fd;
+    const void *buf;
+    size_t n;
+    int flags;
+    int64_t deadline;
 };
 IO_FRAME(send);
-IO_RUN(send, (io->op = YC__IO_SEND, io->fd = f->a.fd, io->u.cbuf = f->a.buf,
-              io->n = f->a.n, io->flags = f->a.flags,
-              io->deadline = f->a.deadline))
+IO_RUN(send,
+       (io->op = YC__IO_SEND, io->fd = f->a.fd, io->u.cbuf = f->a.buf,
+        io->n = f->a.n, io->flags = f->a.flags, io->deadline = f->a.deadline))
 YC__PRIMITIVE_TYPED(yc_send, ssize_t, yc__prim_call_ssize, struct send_frame,
                     send_run, 0,
                     (int fd, const void *buf, size_t n, int flags,
@@ -269,7 +327,10 @@ YC__PRIMITIVE_TYPED(yc_send, ssize_t, yc__prim_call_ssize, struct send_frame,
 /* writev copies the iovec array into the frame, after the operation, so
    that it can advance through it without touching the caller's. */
 struct yc__yc_writev_args {
-    int fd; const struct iovec *iov; int iovcnt; int64_t deadline;
+    int fd;
+    const struct iovec *iov;
+    int iovcnt;
+    int64_t deadline;
 };
 IO_FRAME(writev);
 static int writev_run(struct writev_frame *f, struct yc__sched *s) {
@@ -297,7 +358,10 @@ YC__PRIMITIVE_TYPED(yc_writev, ssize_t, yc__prim_call_ssize,
                     (fd, iov, iovcnt, deadline))
 
 struct yc__yc_accept_args {
-    int fd; struct sockaddr *addr; socklen_t *addrlen; int64_t deadline;
+    int fd;
+    struct sockaddr *addr;
+    socklen_t *addrlen;
+    int64_t deadline;
 };
 IO_FRAME(accept);
 IO_RUN(accept, (io->op = YC__IO_ACCEPT, io->fd = f->a.fd,
@@ -309,7 +373,10 @@ YC__PRIMITIVE(yc_accept, struct accept_frame, accept_run,
               (fd, addr, addrlen, deadline))
 
 struct yc__yc_connect_args {
-    int fd; const struct sockaddr *addr; socklen_t addrlen; int64_t deadline;
+    int fd;
+    const struct sockaddr *addr;
+    socklen_t addrlen;
+    int64_t deadline;
 };
 IO_FRAME(connect);
 IO_RUN(connect, (io->op = YC__IO_CONNECT, io->fd = f->a.fd,
@@ -320,7 +387,11 @@ YC__PRIMITIVE(yc_connect, struct connect_frame, connect_run,
                int64_t deadline),
               (fd, addr, addrlen, deadline))
 
-struct yc__yc_wait_fd_args { int fd; int events; int64_t deadline; };
+struct yc__yc_wait_fd_args {
+    int fd;
+    int events;
+    int64_t deadline;
+};
 IO_FRAME(wait_fd);
 static int wait_fd_run(struct wait_fd_frame *f, struct yc__sched *s) {
     if (f->p.hdr.state == 0) {
@@ -396,7 +467,11 @@ int yc_tcp_listen(const char *ip, int port, int backlog) {
 }
 
 /* yc_tcp_connect: a socket, then the connect operation on it. */
-struct yc__yc_tcp_connect_args { const char *ip; int port; int64_t deadline; };
+struct yc__yc_tcp_connect_args {
+    const char *ip;
+    int port;
+    int64_t deadline;
+};
 struct tcp_connect_frame {
     struct yc__prim p;
     struct yc__yc_tcp_connect_args a;

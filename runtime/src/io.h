@@ -29,17 +29,17 @@ struct yc__io {
     int started;               /* CONNECT: connect(2) was called */
     int64_t deadline;          /* when to give up */
     union {
-        void *buf;             /* READ, RECV */
-        const void *cbuf;      /* WRITE, SEND */
-        const struct iovec *iov; /* READV */
-        struct iovec *wiov;    /* WRITEV: a copy, advanced as it goes */
-        struct sockaddr *addr; /* ACCEPT */
+        void *buf;                    /* READ, RECV */
+        const void *cbuf;             /* WRITE, SEND */
+        const struct iovec *iov;      /* READV */
+        struct iovec *wiov;           /* WRITEV: a copy, advanced as it goes */
+        struct sockaddr *addr;        /* ACCEPT */
         const struct sockaddr *caddr; /* CONNECT */
     } u;
-    size_t n;                  /* bytes; READV, WRITEV: buffers */
-    size_t done;               /* bytes written so far */
-    socklen_t *alen;           /* ACCEPT: in/out address length */
-    socklen_t clen;            /* CONNECT: address length */
+    size_t n;        /* bytes; READV, WRITEV: buffers */
+    size_t done;     /* bytes written so far */
+    socklen_t *alen; /* ACCEPT: in/out address length */
+    socklen_t clen;  /* CONNECT: address length */
 };
 
 /* Runs io, the operation of primitive p, from p's state (0 at the call,

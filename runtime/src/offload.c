@@ -34,17 +34,25 @@ enum { MAX_WORKERS = 256 };
 
 static struct {
     pthread_mutex_t lock;
-    pthread_cond_t work;   /* signalled when a job is queued */
-    struct job *head;      /* queued jobs, oldest first */
-    struct job **tail;     /* where the next one goes */
-    struct job *running;   /* jobs being run */
-    unsigned nthreads;     /* workers started */
-    unsigned nidle;        /* workers waiting for a job */
-    unsigned max;          /* the most workers to start */
-    int stop;              /* exit: idle workers end */
+    pthread_cond_t work;            /* signalled when a job is queued */
+    struct job *head;               /* queued jobs, oldest first */
+    struct job **tail;              /* where the next one goes */
+    struct job *running;            /* jobs being run */
+    unsigned nthreads;              /* workers started */
+    unsigned nidle;                 /* workers waiting for a job */
+    unsigned max;                   /* the most workers to start */
+    int stop;                       /* exit: idle workers end */
     pthread_t threads[MAX_WORKERS]; /* the workers, joined at exit */
-} pool = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL,
-          &pool.head, NULL, 0, 0, 4, 0, {0}};
+} pool = {PTHREAD_MUTEX_INITIALIZER,
+          PTHREAD_COND_INITIALIZER,
+          NULL,
+          &pool.head,
+          NULL,
+          0,
+          0,
+          4,
+          0,
+          {0}};
 
 static void unlink_job(struct job *j) {
     *j->prev = j->next;
@@ -121,8 +129,8 @@ static int submit(struct job *j) {
     int rc = 0;
     pthread_mutex_lock(&pool.lock);
     if (!pool.nidle && pool.nthreads < pool.max) {
-        int err = pthread_create(&pool.threads[pool.nthreads], NULL, worker,
-                                 NULL);
+        int err =
+            pthread_create(&pool.threads[pool.nthreads], NULL, worker, NULL);
         if (err == 0 && pool.nthreads++ == 0)
             atexit(stop_workers);
         else if (err != 0 && !pool.nthreads)
@@ -188,8 +196,8 @@ struct yc__yc_offload_args {
 struct offload_frame {
     struct yc__prim p;
     struct yc__yc_offload_args a;
-    struct job *job;    /* the job, until it comes back */
-    int delivered;      /* it came back */
+    struct job *job; /* the job, until it comes back */
+    int delivered;   /* it came back */
 };
 
 /* On the owner's thread: the job is done (s is NULL when the owner is

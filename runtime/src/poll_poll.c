@@ -4,7 +4,7 @@
    A foreign event loop cannot watch all of them through one fd, so with
    this backend yc_sched_fd reports wake-ups only. */
 #include "poller.h"
-#include "sched.h"
+#include "wait.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -28,6 +28,8 @@ int yc__poller_fd(const struct yc__poller *p) { return p->wake_fd; }
 int yc__poller_watch(struct yc__poller *p, int fd, struct yc__fd *e) {
     if (e->pidx >= 0)
         return 0;
+    /* poll reports the current state, so nothing is missed from here. */
+    e->registered = 1;
     if (p->nwatched == p->capwatched) {
         unsigned n = p->capwatched ? 2 * p->capwatched : 64;
         int *v = realloc(p->watched, n * sizeof *v);
@@ -43,6 +45,7 @@ int yc__poller_watch(struct yc__poller *p, int fd, struct yc__fd *e) {
 
 void yc__poller_unwatch(struct yc__poller *p, int fd, struct yc__fd *e) {
     (void)fd;
+    e->registered = 0;
     if (e->pidx < 0)
         return;
     int last = p->watched[--p->nwatched];

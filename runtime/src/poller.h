@@ -28,8 +28,18 @@ struct yc__fd {
     struct yc__wq q[2];       /* blocked calls: readers, writers */
     unsigned char known;      /* the entry describes the fd: it was made
                                  non-blocking and classified */
-    unsigned char registered; /* epoll: added to the poll set */
+    unsigned char registered; /* watched by the poller, which reports
+                                 every new readiness from now on */
+    unsigned char drained;    /* a read found the fd empty (EAGAIN, or
+                                 fewer bytes than asked) and the poller
+                                 has reported nothing since: the next
+                                 read waits without trying first */
     unsigned char nonsock;    /* not a socket: writes guard SIGPIPE */
+    unsigned char set_nonblock; /* the runtime made it non-blocking: it is
+                                   made blocking again when forgotten or at
+                                   exit, since the flag is shared with
+                                   every process holding the file (a
+                                   terminal, an inherited pipe) */
     int pidx;                 /* poll backend: index in the watched list,
                                  or -1 */
 };
@@ -39,16 +49,16 @@ struct yc__fd {
 #define YC__FD_PAGE 256
 
 struct yc__poller {
-    struct yc__fd **pages;  /* pages[fd / YC__FD_PAGE], or NULL */
-    unsigned npages;        /* length of pages */
-    unsigned nwait;         /* I/O calls blocked on an fd: while nonzero,
-                               idling is not a deadlock, and every round
-                               polls */
-    int wake_fd;            /* the scheduler's wake-up eventfd */
-    int epfd;               /* epoll backend: the instance; poll: -1 */
-    int *watched;           /* poll backend: fds with entries in use */
-    unsigned nwatched;      /* their number */
-    unsigned capwatched;    /* allocated */
+    struct yc__fd **pages; /* pages[fd / YC__FD_PAGE], or NULL */
+    unsigned npages;       /* length of pages */
+    unsigned nwait;        /* I/O calls blocked on an fd: while nonzero,
+                              idling is not a deadlock, and every round
+                              polls */
+    int wake_fd;           /* the scheduler's wake-up eventfd */
+    int epfd;              /* epoll backend: the instance; poll: -1 */
+    int *watched;          /* poll backend: fds with entries in use */
+    unsigned nwatched;     /* their number */
+    unsigned capwatched;   /* allocated */
 };
 
 /* Sets up the poller watching wake_fd. Returns 0 or a negative code. */
@@ -78,6 +88,9 @@ static inline struct yc__fd *yc__fd_peek(const struct yc__poller *p, int fd) {
         return NULL;
     return &p->pages[page][(unsigned)fd % YC__FD_PAGE];
 }
+/* Makes the fds that the runtime made non-blocking blocking again (at
+   the scheduler's end). */
+void yc__fd_restore_all(struct yc__poller *p);
 /* The number of fds with entries in use. */
 unsigned yc__fd_count(const struct yc__poller *p);
 /* Wakes the calls waiting for fd to become readable (dir READ) or

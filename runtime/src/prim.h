@@ -141,8 +141,7 @@ int yc__prim_block_shielded(struct yc__sched *s, struct yc__prim *p,
                 yc__s, yc__s->await_caller, YC__UNPAREN args);                 \
             return 0;                                                          \
         }                                                                      \
-        return call(yc__s,                                                     \
-                    yc__##name##_start(yc__s, NULL, YC__UNPAREN args));        \
+        return call(yc__s, yc__##name##_start(yc__s, NULL, YC__UNPAREN args)); \
     }
 
 #define YC__PRIMITIVE_SIZED(name, frame_t, run, extra, params, args)           \

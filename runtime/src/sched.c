@@ -215,7 +215,9 @@ void yc__run_sync(struct yc__sched *abi, struct yc__frame *f) {
 
 yc_sched *yc_sched_current(void) { return yc__sched_get(); }
 
-int yc_sched_fd(void) { return yc__poller_fd(&yc__full(yc__sched_get())->poll); }
+int yc_sched_fd(void) {
+    return yc__poller_fd(&yc__full(yc__sched_get())->poll);
+}
 
 void yc_sched_stats(struct yc_sched_stats *st) {
     struct yc__sched_full *s = yc__full(yc__sched_get());
@@ -251,6 +253,7 @@ static void destroy(struct yc__sched_full *s) {
     yc__task_destroy_all(s);
     yc__fiber_destroy_all();
     yc__timer_destroy(s);
+    yc__fd_restore_all(&s->poll);
     yc__poller_destroy(&s->poll);
     yc__wake_destroy(&s->wake);
     yc__frame_pool_destroy(&s->abi);

@@ -9,12 +9,12 @@
 
 /* One direction of a pipe: a ring buffer and who waits on it. */
 struct ring {
-    char *buf;           /* cap bytes */
-    size_t cap;          /* its size */
-    size_t head;         /* the oldest unread byte */
-    size_t len;          /* unread bytes */
-    int reader_gone;     /* the reading end is closed: writes fail */
-    int writer_gone;     /* the writing end is closed: reads end */
+    char *buf;             /* cap bytes */
+    size_t cap;            /* its size */
+    size_t head;           /* the oldest unread byte */
+    size_t len;            /* unread bytes */
+    int reader_gone;       /* the reading end is closed: writes fail */
+    int writer_gone;       /* the writing end is closed: reads end */
     struct yc__wq readers; /* waiting for bytes */
     struct yc__wq writers; /* waiting for room */
 };
@@ -22,11 +22,11 @@ struct ring {
 struct pipe_pair;
 
 struct yc_stream {
-    int fd;                  /* the fd, or -1 for a pipe end */
-    int64_t timeout;         /* for the callback forms; -1: none */
-    struct ring *in;         /* pipe: the ring this end reads */
-    struct ring *out;        /* pipe: the ring this end writes */
-    struct pipe_pair *pair;  /* pipe: the shared block */
+    int fd;                 /* the fd, or -1 for a pipe end */
+    int64_t timeout;        /* for the callback forms; -1: none */
+    struct ring *in;        /* pipe: the ring this end reads */
+    struct ring *out;       /* pipe: the ring this end writes */
+    struct pipe_pair *pair; /* pipe: the shared block */
 };
 
 /* Both ends and both rings in one block, freed when both ends close. */
@@ -103,8 +103,8 @@ int yc_stream_close(yc_stream *s) {
 /* ------------------------------------------------------------------ */
 
 /* A pipe read: whatever is buffered, up to n bytes. */
-static int pipe_read(struct yc__prim *p, struct yc__wlink *link,
-                     yc_stream *s, char *buf, size_t n, int64_t deadline,
+static int pipe_read(struct yc__prim *p, struct yc__wlink *link, yc_stream *s,
+                     char *buf, size_t n, int64_t deadline,
                      struct yc__sched *abi) {
     struct ring *r = s->in;
     if (r->len == 0 && !r->writer_gone && n > 0) {
@@ -126,9 +126,9 @@ static int pipe_read(struct yc__prim *p, struct yc__wlink *link,
 
 /* A pipe write: as much as fits, then waits for room, until all of n is
    written; *done counts across resumptions. */
-static int pipe_write(struct yc__prim *p, struct yc__wlink *link,
-                      yc_stream *s, const char *buf, size_t n, size_t *done,
-                      int64_t deadline, struct yc__sched *abi) {
+static int pipe_write(struct yc__prim *p, struct yc__wlink *link, yc_stream *s,
+                      const char *buf, size_t n, size_t *done, int64_t deadline,
+                      struct yc__sched *abi) {
     struct ring *r = s->out;
     while (*done < n) {
         if (r->reader_gone)
@@ -153,7 +153,10 @@ static int pipe_write(struct yc__prim *p, struct yc__wlink *link,
 }
 
 struct yc__yc_stream_read_args {
-    yc_stream *s; void *buf; size_t n; int64_t deadline;
+    yc_stream *s;
+    void *buf;
+    size_t n;
+    int64_t deadline;
 };
 struct stream_read_frame {
     struct yc__prim p;
@@ -185,7 +188,10 @@ YC__PRIMITIVE_TYPED(yc_stream_read, ssize_t, yc__prim_call_ssize,
                     (s, buf, n, deadline))
 
 struct yc__yc_stream_write_args {
-    yc_stream *s; const void *buf; size_t n; int64_t deadline;
+    yc_stream *s;
+    const void *buf;
+    size_t n;
+    int64_t deadline;
 };
 struct stream_write_frame {
     struct yc__prim p;
@@ -193,8 +199,7 @@ struct stream_write_frame {
     struct yc__io io; /* an fd stream's operation; a pipe uses links[0]
                          and done */
 };
-static int stream_write_run(struct stream_write_frame *f,
-                            struct yc__sched *s) {
+static int stream_write_run(struct stream_write_frame *f, struct yc__sched *s) {
     yc_stream *st = f->a.s;
     if (f->p.hdr.state == 0) {
         memset(&f->io, 0, sizeof f->io);
@@ -208,10 +213,10 @@ static int stream_write_run(struct stream_write_frame *f,
         return yc__io_run(s, &f->p, &f->io);
     int rc = f->p.hdr.state == 0 ? yc__checkpoint(s) : f->p.wait.result;
     if (rc)
-        return yc__prim_done_ssize(
-            &f->p, f->io.done ? (ssize_t)f->io.done : (ssize_t)rc);
-    return pipe_write(&f->p, &f->io.links[0], st, f->a.buf, f->a.n,
-                      &f->io.done, f->a.deadline, s);
+        return yc__prim_done_ssize(&f->p, f->io.done ? (ssize_t)f->io.done
+                                                     : (ssize_t)rc);
+    return pipe_write(&f->p, &f->io.links[0], st, f->a.buf, f->a.n, &f->io.done,
+                      f->a.deadline, s);
 }
 YC__PRIMITIVE_TYPED(yc_stream_write, ssize_t, yc__prim_call_ssize,
                     struct stream_write_frame, stream_write_run, 0,

@@ -118,7 +118,10 @@ YC_COROUTINE int main(void) {
     r = YC_AWAIT(yc_read(pfd[0], &c, 1, YC_NO_DEADLINE));
     printf("end of file: %zd\n", r);
     // CHECK: end of file: 0
-    ASSERT_EQ(yc_close(pfd[0]), 0);
+    yc_fd_forget(pfd[0]); // handed back: blocking again, as it came
+    printf("forgotten: O_NONBLOCK %d\n", (fcntl(pfd[0], F_GETFL) & O_NONBLOCK) != 0);
+    // CHECK: forgotten: O_NONBLOCK 0
+    ASSERT_EQ(close(pfd[0]), 0);
 
     // Refused, then reset.
     int lfd = yc_tcp_listen("127.0.0.1", 0, 8);

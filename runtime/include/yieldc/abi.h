@@ -164,6 +164,20 @@ void yc__run_sync(struct yc__sched *s, struct yc__frame *f);
 struct yc_task *yc__async(struct yc__sched *s, struct yc__frame *f,
                           size_t ret_offset, size_t ret_size);
 
+/* YC_SPAWN(p(args)) and YC_ASYNC(p(args)) through a function pointer p:
+
+       ((T)yc__spawn_request(s, (yc__fn)p))(args), yc__spawn_answer(s, ...)
+
+   The request makes the call that follows create the coroutine's frame
+   without running it (the await request above, with no caller); the
+   answer starts that frame as a task: detached for a spawn (returns
+   NULL), joinable for YC_ASYNC with its result where ret_offset and
+   ret_size say. If a plain function is behind p, it has run in the call,
+   and the answer returns NULL. */
+yc__fn yc__spawn_request(struct yc__sched *s, yc__fn fn);
+struct yc_task *yc__spawn_answer(struct yc__sched *s, int async,
+                                 size_t ret_offset, size_t ret_size);
+
 /* What a report (a deadlock, an async backtrace) says about a frame: each
    translated file registers one record per coroutine before main runs. */
 struct yc__coro_info {
