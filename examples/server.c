@@ -93,12 +93,21 @@ int64_t server_idle_deadline(const struct server *sv) {
     return sv->idle < 0 ? YC_NO_DEADLINE : yc_now() + sv->idle;
 }
 
-void server_print_stats(const struct server *sv) {
+int server_stats_line(const struct server *sv, char *buf, size_t n) {
     struct yc_sched_stats st;
     yc_sched_stats(&st);
     struct mallinfo2 mi = mallinfo2();
-    printf("%s stats: tasks=%u fds=%u io_waits=%u heap=%zu connections=%lu\n",
-           sv->name, st.tasks, st.fds, st.io_waits, mi.uordblks, sv->accepted);
+    return snprintf(buf, n,
+                    "%s stats: tasks=%u fds=%u io_waits=%u heap=%zu "
+                    "connections=%lu",
+                    sv->name, st.tasks, st.fds, st.io_waits, mi.uordblks,
+                    sv->accepted);
+}
+
+void server_print_stats(const struct server *sv) {
+    char line[256];
+    server_stats_line(sv, line, sizeof line);
+    printf("%s\n", line);
     fflush(stdout);
 }
 
@@ -124,7 +133,63 @@ YC_COROUTINE static void serve(struct server *sv, server_conn_fn conn, int fd) {
     YC_AWAIT(conn(sv, fd));
 }
 
-YC_COROUTINE void server_run(struct server *sv, server_conn_fn conn) {
+/* A connection served by plain C on a stackful micro-thread. */
+struct server_thread {
+    struct server_thread *prev, *next; /* the server's live list */
+    struct server *sv;                 /* the server */
+    server_thread_fn *fn;              /* what serves it */
+    int fd;                            /* the connection, owned by fn */
+    yc_task *task; /* the micro-thread, from when it first runs; the
+                      handle itself is detached, so this is the only way
+                      to cancel it */
+};
+
+/* The body of a connection's stackful micro-thread: serves it, then
+   leaves the live list and frees its record. */
+static void *thread_main(void *arg) {
+    struct server_thread *t = arg;
+    struct server *sv = t->sv;
+    t->task = yc_task_current();
+    if (sv->stopping)
+        yc_task_cancel(t->task); /* accepted just before the stop */
+    t->fn(sv, t->fd);
+    if (t->prev)
+        t->prev->next = t->next;
+    else
+        sv->threads = t->next;
+    if (t->next)
+        t->next->prev = t->prev;
+    free(t);
+    if (--sv->nthreads == 0)
+        yc_event_set(&sv->threads_done);
+    return NULL;
+}
+
+/* Starts fd's stackful micro-thread, detached: it takes itself off the
+   live list when it ends, so nothing is left to join. */
+static void start_thread(struct server *sv, server_thread_fn *fn, int fd) {
+    struct server_thread *t = calloc(1, sizeof *t);
+    if (!t) {
+        yc_close(fd);
+        return;
+    }
+    t->sv = sv;
+    t->fn = fn;
+    t->fd = fd;
+    t->next = sv->threads;
+    if (sv->threads)
+        sv->threads->prev = t;
+    sv->threads = t;
+    sv->nthreads++;
+    yc_event_clear(&sv->threads_done);
+    yc_task_detach(yc_go(thread_main, t, 0));
+}
+
+/* The accept loop of both kinds of server: a connection is served by
+   the coroutine conn on a task of the group, or, when conn is NULL, by
+   fn on a stackful micro-thread. */
+YC_COROUTINE static void run(struct server *sv, server_conn_fn conn,
+                             server_thread_fn *fn) {
     sigset_t set;
     signal_set(&set);
     int sfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
@@ -147,11 +212,29 @@ YC_COROUTINE void server_run(struct server *sv, server_conn_fn conn) {
         if (fd < 0)
             continue; /* the client gave up (ECONNABORTED, ...) */
         sv->accepted++;
-        yc_group_add(&conns, YC_ASYNC(serve(sv, conn, fd)));
+        if (conn)
+            yc_group_add(&conns, YC_ASYNC(serve(sv, conn, fd)));
+        else
+            start_thread(sv, fn, fd);
     }
     yc_group_cancel(&conns);
     YC_AWAIT(yc_group_wait(&conns, YC_NO_DEADLINE));
+    sv->stopping = 1;
+    for (struct server_thread *t = sv->threads; t; t = t->next)
+        if (t->task)
+            yc_task_cancel(t->task);
+    if (sv->nthreads)
+        YC_AWAIT(yc_event_wait(&sv->threads_done, YC_NO_DEADLINE));
     YC_AWAIT(yc_task_join(sig, NULL, 0, YC_NO_DEADLINE));
     yc_close(sfd);
     server_print_stats(sv);
+}
+
+YC_COROUTINE void server_run(struct server *sv, server_conn_fn conn) {
+    YC_AWAIT(run(sv, conn, NULL));
+}
+
+YC_COROUTINE void server_run_stackful(struct server *sv,
+                                      server_thread_fn *fn) {
+    YC_AWAIT(run(sv, NULL, fn));
 }

@@ -1,7 +1,8 @@
 /* server.h - what the example servers share: command-line options, the
    listening socket, the accept loop with one micro-thread per
-   connection, signals (SIGTERM stops, SIGUSR1 prints the stats line) and
-   that stats line. */
+   connection (a coroutine, or plain C on a stackful micro-thread),
+   signals (SIGTERM stops, SIGUSR1 prints the stats line) and that stats
+   line. */
 #ifndef EXAMPLES_SERVER_H
 #define EXAMPLES_SERVER_H
 
@@ -15,6 +16,12 @@ struct server {
                                closed; YC_NO_DEADLINE: never */
     int lfd;                /* the listening socket */
     unsigned long accepted; /* connections accepted so far */
+    struct server_thread *threads; /* server_run_stackful: the live
+                                      connections, newest first */
+    unsigned nthreads;     /* their number */
+    int stopping;          /* set at SIGTERM: a stackful connection that
+                              starts after it cancels itself */
+    yc_event threads_done; /* set whenever nthreads drops to 0 */
 };
 
 /* Serves one connection; owns fd (closes it with yc_close). */
@@ -29,10 +36,25 @@ int server_init(struct server *sv, const char *name, int argc, char **argv);
    waits for them and prints the stats line. */
 YC_COROUTINE void server_run(struct server *sv, server_conn_fn conn);
 
+/* Serves one connection in plain C; owns fd. It runs on a stackful
+   micro-thread of its own, where every blocking yc_* call (and code that
+   calls them, such as a library reading through yc_stream_read_cb)
+   suspends only that micro-thread. */
+typedef void server_thread_fn(struct server *sv, int fd);
+
+/* server_run for plain C connections: each is served by fn on a stackful
+   micro-thread (yc_go), since YC_ASYNC starts only coroutines. At SIGTERM
+   the connections still open are cancelled (their blocking calls fail
+   with YC_ECANCELED) and waited for, as with server_run. */
+YC_COROUTINE void server_run_stackful(struct server *sv, server_thread_fn *fn);
+
 /* The deadline of a connection's next read: now + the idle timeout. */
 int64_t server_idle_deadline(const struct server *sv);
 
 /* Prints "NAME stats: tasks=N fds=N io_waits=N heap=BYTES connections=N". */
 void server_print_stats(const struct server *sv);
+
+/* Writes that line, without the newline, to buf as snprintf does. */
+int server_stats_line(const struct server *sv, char *buf, size_t n);
 
 #endif

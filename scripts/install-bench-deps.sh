@@ -1,13 +1,14 @@
 #!/bin/sh
 # install-bench-deps.sh - installs the Debian 12 packages that only the
 # benchmarks (`cmake --build build --target bench`) use, on top of
-# install-deps.sh: the C++20 and Boost.Context baselines, GNU Pth, and
-# gnuplot for the plot. CI does not run it; the bench skips, with a
-# message, whatever is missing.
+# install-deps.sh: the C++20 and Boost.Context baselines, GNU Pth,
+# gnuplot for the plot, and redis-server and wrk for row 10 (servers).
+# CI does not run it; the bench skips, with a message, whatever is
+# missing.
 set -eu
 
 packages="g++ clang libboost-context-dev libpth-dev gnuplot-nox python3
-valgrind"
+valgrind redis-server redis-tools wrk"
 
 missing=""
 for package in $packages; do
