@@ -128,11 +128,6 @@ YC_COROUTINE static void watch_signals(struct server *sv, int sfd) {
     yc_close(sv->lfd);
 }
 
-/* YC_ASYNC takes a direct call: this one awaits the handler's pointer. */
-YC_COROUTINE static void serve(struct server *sv, server_conn_fn conn, int fd) {
-    YC_AWAIT(conn(sv, fd));
-}
-
 /* A connection served by plain C on a stackful micro-thread. */
 struct server_thread {
     struct server_thread *prev, *next; /* the server's live list */
@@ -213,7 +208,7 @@ YC_COROUTINE static void run(struct server *sv, server_conn_fn conn,
             continue; /* the client gave up (ECONNABORTED, ...) */
         sv->accepted++;
         if (conn)
-            yc_group_add(&conns, YC_ASYNC(serve(sv, conn, fd)));
+            yc_group_add(&conns, YC_ASYNC(conn(sv, fd)));
         else
             start_thread(sv, fn, fd);
     }
