@@ -7,25 +7,5 @@
 # missing.
 set -eu
 
-packages="g++ clang libboost-context-dev libpth-dev gnuplot-nox python3
-valgrind redis-server redis-tools wrk"
-
-missing=""
-for package in $packages; do
-    state=$(dpkg -s "$package" 2>/dev/null | sed -n 's/^Status: //p' || true)
-    [ "$state" = "install ok installed" ] || missing="$missing $package"
-done
-[ -n "$missing" ] || exit 0
-
-if [ "$(id -u)" -eq 0 ]; then
-    run=""
-elif command -v sudo >/dev/null 2>&1; then
-    run="sudo"
-else
-    echo "install-bench-deps.sh: not root and no sudo; install:$missing" >&2
-    exit 1
-fi
-export DEBIAN_FRONTEND=noninteractive
-$run apt-get update
-# shellcheck disable=SC2086
-$run apt-get install -y --no-install-recommends $missing
+exec "$(dirname "$0")/install-deps.sh" g++ libboost-context-dev libpth-dev \
+    gnuplot-nox redis-server wrk

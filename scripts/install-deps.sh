@@ -1,11 +1,12 @@
 #!/bin/sh
-# install-deps.sh - installs the Debian 12 packages yieldc builds and tests
-# with, if any is missing: as root directly, otherwise through sudo.
+# install-deps.sh [PACKAGE...] - installs the Debian 12 packages yieldc
+# builds and tests with, and the PACKAGEs given, if any is missing: as
+# root directly, otherwise through sudo.
 set -eu
 
 packages="cmake make gcc libc6-dev libclang-dev llvm-dev llvm-14-tools clang
 python3 valgrind csmith libcsmith-dev libuv1-dev gdb libssl-dev openssl
-curl redis-tools"
+curl redis-tools $*"
 
 missing=""
 for package in $packages; do
@@ -19,7 +20,7 @@ if [ "$(id -u)" -eq 0 ]; then
 elif command -v sudo >/dev/null 2>&1; then
     run="sudo"
 else
-    echo "install-deps.sh: not root and no sudo; install:$missing" >&2
+    echo "$(basename "$0"): not root and no sudo; install:$missing" >&2
     exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
