@@ -115,8 +115,7 @@ static int parse_options(int argc, char **argv, struct options *opt) {
             else
                 opt->stop_after = name;
         } else if (a[0] == '-' && a[1]) {
-            diag_tool(DIAG_ERROR, "unknown option '%s' (see yieldc --help)",
-                      a);
+            diag_tool(DIAG_ERROR, "unknown option '%s' (see yieldc --help)", a);
             return 1;
         } else if (opt->input) {
             diag_tool(DIAG_ERROR,
@@ -139,18 +138,39 @@ static int parse_options(int argc, char **argv, struct options *opt) {
     return 0;
 }
 
+/* Writes out to f, named name for messages. Returns 0 or 1. */
+static int write_stream(FILE *f, const char *name, const struct buf *out) {
+    if (fwrite(out->data, 1, out->len, f) != out->len || fflush(f) != 0) {
+        diag_tool(DIAG_ERROR, "cannot write %s: %s", name, strerror(errno));
+        return 1;
+    }
+    return 0;
+}
+
 /* Writes the output next to its destination and renames it into place, so
    that readers never see a partial file and a failure leaves the old file
-   alone. */
+   alone. A destination that is not a regular file (/dev/null, a FIFO) is
+   written to as it is: renaming over it would replace the device. */
 static int write_output(const char *path, const struct buf *out) {
-    if (!strcmp(path, "-")) {
-        if (fwrite(out->data, 1, out->len, stdout) != out->len ||
-            fflush(stdout) != 0) {
-            diag_tool(DIAG_ERROR, "cannot write standard output: %s",
-                      strerror(errno));
+    if (!strcmp(path, "-"))
+        return write_stream(stdout, "standard output", out);
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        FILE *f = S_ISDIR(st.st_mode) ? NULL : fopen(path, "wb");
+        if (!f) {
+            diag_tool(DIAG_ERROR, "cannot write '%s': %s", path,
+                      S_ISDIR(st.st_mode) ? strerror(EISDIR) : strerror(errno));
             return 1;
         }
-        return 0;
+        char *name = xasprintf("'%s'", path);
+        int rc = write_stream(f, name, out);
+        free(name);
+        if (fclose(f) != 0 && !rc) {
+            diag_tool(DIAG_ERROR, "cannot write '%s': %s", path,
+                      strerror(errno));
+            rc = 1;
+        }
+        return rc;
     }
     char *tmp = xasprintf("%s.tmp.XXXXXX", path);
     int fd = mkstemp(tmp);

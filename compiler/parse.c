@@ -3,6 +3,8 @@
 #include "pass.h"
 
 #include <clang-c/CXCompilationDatabase.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,9 +63,22 @@ static int database_flags(struct unit *u, char ***flags, int *n) {
     CXCompileCommands cmds =
         clang_CompilationDatabase_getCompileCommands(db, file);
     int rc = 0;
-    if (clang_CompileCommands_getSize(cmds) == 0) {
-        diag_tool(DIAG_ERROR, "'%s/compile_commands.json' has no command for "
-                              "'%s'",
+    /* For a file the database does not list, libclang makes up a command
+       from a neighbour's, which it ends with "--" and the file: that is
+       not the file's own command. */
+    int listed = 0;
+    if (clang_CompileCommands_getSize(cmds) > 0) {
+        CXCompileCommand cmd = clang_CompileCommands_getCommand(cmds, 0);
+        unsigned argc = clang_CompileCommand_getNumArgs(cmd);
+        CXString sep =
+            clang_CompileCommand_getArg(cmd, argc >= 2 ? argc - 2 : 0);
+        listed = argc < 2 || strcmp(clang_getCString(sep), "--") != 0;
+        clang_disposeString(sep);
+    }
+    if (!listed) {
+        diag_tool(DIAG_ERROR,
+                  "'%s/compile_commands.json' has no command for "
+                  "'%s'",
                   u->opt.compdb, u->opt.input);
         rc = 1;
     } else {
@@ -77,14 +92,16 @@ static int database_flags(struct unit *u, char ***flags, int *n) {
         for (unsigned a = 1; a < argc; a++) {
             CXString arg = clang_CompileCommand_getArg(cmd, a);
             const char *s = clang_getCString(arg);
-            char *joined = s[0] == '/' ? xstrdup(s) : xasprintf("%s/%s", dir, s);
+            char *joined =
+                s[0] == '/' ? xstrdup(s) : xasprintf("%s/%s", dir, s);
             char *abs = realpath(joined, NULL);
             int is_input = abs && !strcmp(abs, file);
             free(abs);
             free(joined);
+            /* "--" would make the flags added after these inputs. */
             if (!strcmp(s, "-o") && a + 1 < argc)
                 a++;
-            else if (strcmp(s, "-c") && !is_input)
+            else if (strcmp(s, "-c") && strcmp(s, "--") && !is_input)
                 (*flags)[(*n)++] = xstrdup(s);
             clang_disposeString(arg);
         }
@@ -115,12 +132,28 @@ int parse_run(struct unit *u) {
     args[i++] = "-DYC__TRANSLATING=1";
     args[i++] = incflag;
 
+    /* With the database's working directory, a relative input would be
+       looked for there: name it by its absolute path. */
+    char abs_input[PATH_MAX];
+    const char *input = u->opt.input;
+    if (u->opt.compdb && realpath(u->opt.input, abs_input))
+        input = abs_input;
+    /* libclang changes the process's directory to -working-directory and
+       leaves it there: relative paths given to yieldc (the output) must
+       keep their meaning. */
+    int cwd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     u->index = clang_createIndex(0, 0);
     enum CXErrorCode err = clang_parseTranslationUnit2(
-        u->index, u->opt.input, args, nargs, NULL, 0,
+        u->index, input, args, nargs, NULL, 0,
         CXTranslationUnit_KeepGoing |
             CXTranslationUnit_DetailedPreprocessingRecord,
         &u->tu);
+    if (cwd >= 0) {
+        if (fchdir(cwd) != 0)
+            diag_tool(DIAG_ERROR, "cannot return to the current directory: %s",
+                      strerror(errno));
+        close(cwd);
+    }
     free(args);
     free(incflag);
     for (int k = 0; k < ndb; k++)
@@ -131,7 +164,7 @@ int parse_run(struct unit *u) {
                   u->opt.input, (int)err);
         return 1;
     }
-    u->src.file = clang_getFile(u->tu, u->opt.input);
+    u->src.file = clang_getFile(u->tu, input);
     diag_forward(u->tu);
     return diag_errors() != 0;
 }
