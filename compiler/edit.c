@@ -1,4 +1,13 @@
-/* edit.c - range replacements over the main file. */
+/* edit.c - range replacements over the main file.
+
+   The edits are kept sorted by begin, and since they never partially
+   overlap, their ends are sorted too: each edit ends at or before the next
+   one begins. So a binary search on the ends finds the first edit that can
+   touch a range, and only the edits from there up to the range's end need
+   looking at. Adding an edit or rendering a range then costs the log of the
+   number of edits plus the edits in and next to the range, not a scan of
+   the whole file's edits: lowering a file adds edits in file order, each
+   outer rewrite superseding the inner ones it rendered. */
 #include "edit.h"
 
 #include <stdio.h>
@@ -30,15 +39,41 @@ static int disjoint(const struct edit *it, unsigned begin, unsigned end) {
     return it->end <= begin || it->begin >= end;
 }
 
+/* The index of the first edit that ends at or after begin (e->n if none).
+   Every edit before it ends before begin, so it neither touches [begin, end)
+   nor holds an insertion at begin. */
+static unsigned first_touching(const struct edits *e, unsigned begin) {
+    unsigned lo = 0, hi = e->n;
+    while (lo < hi) {
+        unsigned mid = lo + (hi - lo) / 2;
+        if (e->items[mid].end < begin)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The index of the first edit at or after lo that begins after end. Every
+   edit from there on begins after [begin, end), so it is disjoint from it. */
+static unsigned past(const struct edits *e, unsigned lo, unsigned end) {
+    while (lo < e->n && e->items[lo].begin <= end)
+        lo++;
+    return lo;
+}
+
 void edit_replace(struct edits *e, unsigned begin, unsigned end,
                   const char *text) {
-    unsigned keep = 0, pos;
-    for (unsigned i = 0; i < e->n; i++) {
+    unsigned lo = first_touching(e, begin), hi = past(e, lo, end);
+    unsigned keep = lo, pos;
+    for (unsigned i = lo; i < hi; i++) {
         struct edit *it = &e->items[i];
         if (it->begin == begin && it->end == end && !strcmp(it->text, text))
             return; /* the same rewrite reached twice (a macro argument) */
     }
-    for (unsigned i = 0; i < e->n; i++) {
+    /* Edits of [lo, hi) that stay are packed down from lo; the ones the new
+       edit covers go. */
+    for (unsigned i = lo; i < hi; i++) {
         struct edit *it = &e->items[i];
         if (disjoint(it, begin, end))
             e->items[keep++] = *it;
@@ -47,23 +82,28 @@ void edit_replace(struct edits *e, unsigned begin, unsigned end,
         else
             overlap_bug(it, begin, end);
     }
-    e->n = keep;
-    /* After every edit that starts before (or, for insertions, at) begin. */
-    for (pos = 0; pos < e->n && (e->items[pos].begin < begin ||
-                                 (e->items[pos].begin == begin &&
-                                  e->items[pos].end == begin));
+    /* After every edit that starts before (or, for insertions, at) begin;
+       the edits before lo all do, and the ones from hi on do not. */
+    for (pos = lo; pos < keep && (e->items[pos].begin < begin ||
+                                  (e->items[pos].begin == begin &&
+                                   e->items[pos].end == begin));
          pos++)
         ;
+    /* Close the gap the dropped edits left, keeping one slot free at pos. */
+    unsigned tail = e->n - hi;
+    e->n = keep + tail;
     VEC_PUSH(e->items, e->n, e->cap);
+    memmove(&e->items[keep + 1], &e->items[hi], tail * sizeof *e->items);
     memmove(&e->items[pos + 1], &e->items[pos],
-            (e->n - 1 - pos) * sizeof *e->items);
+            (keep - pos) * sizeof *e->items);
     e->items[pos] = (struct edit){begin, end, xstrdup(text)};
 }
 
 void edit_render(const struct edits *e, const struct source *src,
                  unsigned begin, unsigned end, struct buf *out) {
     unsigned at = begin;
-    for (unsigned i = 0; i < e->n; i++) {
+    unsigned lo = first_touching(e, begin), hi = past(e, lo, end);
+    for (unsigned i = lo; i < hi; i++) {
         const struct edit *it = &e->items[i];
         if (disjoint(it, begin, end) && !(begin == end && it->begin == begin &&
                                           it->end == begin))

@@ -16,7 +16,10 @@ struct edit {
     char *text;     /* replacement, owned */
 };
 
-/* The edits of one run, sorted by begin. */
+/* The edits of one run, sorted by begin; insertions at one offset keep the
+   order they were added in and come before a replacement starting there.
+   As edits never partially overlap, each one ends at or before the next
+   one begins, so the ends are sorted too (edit.c searches on them). */
 struct edits {
     struct edit *items;
     unsigned n, cap;
