@@ -106,8 +106,11 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
     unsigned b, e;
     if (!source_range(&u->src, c, &b, &e))
         return CXChildVisit_Continue;
-    int inside = 0;
-    for (unsigned i = 0; i < u->ncoros && !inside; i++)
+    const struct coro *co = find_coro_at(u, b);
+    int inside = co && b > co->body_begin && b < co->body_end;
+    /* Definitions that overlap (one macro expanding to several) need the
+       scan: the first one holding b need not be the one whose body does. */
+    for (unsigned i = 0; !u->coros_disjoint && i < u->ncoros && !inside; i++)
         inside = b > u->coros[i].body_begin && b < u->coros[i].body_end;
     CXCursor def = clang_getCursorReferenced(c);
     if (!inside || clang_Cursor_isNull(def) ||
