@@ -293,6 +293,11 @@ static enum CXChildVisitResult visit_uses(CXCursor c, CXCursor parent,
         }
         free(name);
     }
+    /* The markers below are a comma operator or a call. Mapping a cursor's
+       extent to the file is costly (libclang walks the macro expansions),
+       so it is done only for those two kinds, not for every cursor. */
+    if (k != CXCursor_BinaryOperator && k != CXCursor_CallExpr)
+        return CXChildVisit_Recurse;
     if (!source_range(&u->src, c, &b, &e))
         return CXChildVisit_Recurse;
     const struct coro *in = find_coro_at(u, b);
