@@ -66,13 +66,19 @@ int is_marker_call(CXCursor c, const char *name) {
 }
 
 /* YC_AWAIT(e) expands to (yc__await_mark(), (e)): a comma operator whose
-   left operand is the marker call. */
+   left operand is the marker call. find and analyse ask this of every
+   binary operator, so its children are listed once (each listing is a
+   libclang traversal). */
 CXCursor marker_operand(CXCursor c, const char *marker) {
-    if (clang_getCursorKind(c) != CXCursor_BinaryOperator ||
-        cursor_nchildren(c) != 2 ||
-        !is_marker_call(cursor_child(c, 0), marker))
+    if (clang_getCursorKind(c) != CXCursor_BinaryOperator)
         return clang_getNullCursor();
-    CXCursor e = strip_expr(cursor_child(c, 1));
+    struct kids k = cursor_kids(c);
+    int is_marker = k.n == 2 && is_marker_call(k.c[0], marker);
+    CXCursor right = is_marker ? k.c[1] : clang_getNullCursor();
+    free(k.c);
+    if (!is_marker)
+        return right;
+    CXCursor e = strip_expr(right);
     if (clang_getCursorKind(e) == CXCursor_CStyleCastExpr) /* (void)(e) */
         e = strip_expr(cursor_child(e, cursor_nchildren(e) - 1));
     return e;
