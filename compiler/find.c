@@ -66,22 +66,38 @@ int is_marker_call(CXCursor c, const char *name) {
 }
 
 /* YC_AWAIT(e) expands to (yc__await_mark(), (e)): a comma operator whose
-   left operand is the marker call. find and analyse ask this of every
-   binary operator, so its children are listed once (each listing is a
-   libclang traversal). */
-CXCursor marker_operand(CXCursor c, const char *marker) {
+   left operand is the marker call. If c has that shape, returns the
+   called function's name (to free) and sets *right to the right operand;
+   otherwise returns NULL. Listing c's children is a libclang traversal,
+   and find and analyse ask this of every binary operator, so the children
+   are listed once and one answer serves every marker. */
+static char *comma_call(CXCursor c, CXCursor *right) {
     if (clang_getCursorKind(c) != CXCursor_BinaryOperator)
-        return clang_getNullCursor();
+        return NULL;
     struct kids k = cursor_kids(c);
-    int is_marker = k.n == 2 && is_marker_call(k.c[0], marker);
-    CXCursor right = is_marker ? k.c[1] : clang_getNullCursor();
+    char *name = NULL;
+    if (k.n == 2 && clang_getCursorKind(k.c[0]) == CXCursor_CallExpr) {
+        name = cursor_name(k.c[0]);
+        *right = k.c[1];
+    }
     free(k.c);
-    if (!is_marker)
-        return right;
+    return name;
+}
+
+/* The awaited or spawned expression inside a marker's right operand. */
+static CXCursor marker_strip(CXCursor right) {
     CXCursor e = strip_expr(right);
     if (clang_getCursorKind(e) == CXCursor_CStyleCastExpr) /* (void)(e) */
         e = strip_expr(cursor_child(e, cursor_nchildren(e) - 1));
     return e;
+}
+
+CXCursor marker_operand(CXCursor c, const char *marker) {
+    CXCursor right = clang_getNullCursor();
+    char *name = comma_call(c, &right);
+    int match = name && !strcmp(name, marker);
+    free(name);
+    return match ? marker_strip(right) : clang_getNullCursor();
 }
 
 /* ------------------------------------------------------------------ */
@@ -307,12 +323,14 @@ static enum CXChildVisitResult visit_uses(CXCursor c, CXCursor parent,
     if (!source_range(&u->src, c, &b, &e))
         return CXChildVisit_Recurse;
     const struct coro *in = find_coro_at(u, b);
-    CXCursor spawned = marker_operand(c, "yc__spawn_mark");
-    int is_async = 0;
-    if (clang_Cursor_isNull(spawned)) {
-        spawned = marker_operand(c, "yc__async_mark");
-        is_async = 1;
-    }
+    CXCursor right = clang_getNullCursor();
+    char *marker = comma_call(c, &right);
+    int is_spawn = marker && !strcmp(marker, "yc__spawn_mark");
+    int is_async = marker && !strcmp(marker, "yc__async_mark");
+    int is_await = marker && !strcmp(marker, "yc__await_mark");
+    free(marker);
+    CXCursor spawned = is_spawn || is_async ? marker_strip(right)
+                                            : clang_getNullCursor();
     if (!clang_Cursor_isNull(spawned)) {
         const char *macro = is_async ? "YC_ASYNC" : "YC_SPAWN";
         struct spawn *sp = VEC_PUSH(u->spawns, u->nspawns, u->capspawns);
@@ -333,7 +351,7 @@ static enum CXChildVisitResult visit_uses(CXCursor c, CXCursor parent,
     }
     if (in)
         return CXChildVisit_Recurse; /* analyse checks coroutine bodies */
-    if (!clang_Cursor_isNull(marker_operand(c, "yc__await_mark")))
+    if (is_await && !clang_Cursor_isNull(marker_strip(right)))
         diag_at(&u->src, b, DIAG_ERROR,
                 "YC_AWAIT outside a coroutine; mark the enclosing function "
                 "YC_COROUTINE, or call the coroutine without YC_AWAIT to run "
