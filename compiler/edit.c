@@ -115,8 +115,8 @@ void edit_replace(struct edits *e, unsigned begin, unsigned end,
             free(it.text); /* superseded by the covering edit */
             continue;
         }
-        if (!placed && !(it.begin < begin ||
-                         (it.begin == begin && it.end == begin))) {
+        if (!placed &&
+            !(it.begin < begin || (it.begin == begin && it.end == begin))) {
             e->items[e->gap++] = new;
             e->n++;
             placed = 1;

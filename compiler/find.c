@@ -329,8 +329,8 @@ static enum CXChildVisitResult visit_uses(CXCursor c, CXCursor parent,
     int is_async = marker && !strcmp(marker, "yc__async_mark");
     int is_await = marker && !strcmp(marker, "yc__await_mark");
     free(marker);
-    CXCursor spawned = is_spawn || is_async ? marker_strip(right)
-                                            : clang_getNullCursor();
+    CXCursor spawned =
+        is_spawn || is_async ? marker_strip(right) : clang_getNullCursor();
     if (!clang_Cursor_isNull(spawned)) {
         const char *macro = is_async ? "YC_ASYNC" : "YC_SPAWN";
         struct spawn *sp = VEC_PUSH(u->spawns, u->nspawns, u->capspawns);

@@ -13,7 +13,7 @@
 struct memo_entry {
     CXCursor cursor; /* the cursor asked about, bit for bit */
     unsigned begin;  /* its main-file range */
-    unsigned end;
+    unsigned end;    /* (end-exclusive) */
     int used;        /* 0: a free slot */
 };
 
@@ -92,9 +92,8 @@ static int range_of(const struct source *src, CXCursor c, unsigned *begin,
    variable's extent depends on whether the cursor says it comes first in
    its declaration, which clang_equalCursors ignores. */
 static int same_cursor(CXCursor a, CXCursor b) {
-    return a.kind == b.kind && a.xdata == b.xdata &&
-           a.data[0] == b.data[0] && a.data[1] == b.data[1] &&
-           a.data[2] == b.data[2];
+    return a.kind == b.kind && a.xdata == b.xdata && a.data[0] == b.data[0] &&
+           a.data[1] == b.data[1] && a.data[2] == b.data[2];
 }
 
 static unsigned cursor_hash(CXCursor c) {
