@@ -202,6 +202,34 @@ static const char *unsupported_call(const char *name) {
     return NULL;
 }
 
+/* Whether visit() reads the range of a cursor of kind k. Mapping an extent
+   to the file is costly (libclang walks the macro expansions), and most
+   cursors of a body - casts, literals, parentheses - do not need it. */
+static int uses_range(enum CXCursorKind k) {
+    switch (k) {
+    case CXCursor_BinaryOperator:
+    case CXCursor_CallExpr:
+    case CXCursor_DeclStmt:
+    case CXCursor_DeclRefExpr:
+    case CXCursor_UnaryOperator:
+    case CXCursor_ReturnStmt:
+    case CXCursor_WhileStmt:
+    case CXCursor_DoStmt:
+    case CXCursor_ForStmt:
+    case CXCursor_CompoundLiteralExpr:
+    case CXCursor_IndirectGotoStmt:
+    case CXCursor_AddrLabelExpr:
+    case CXCursor_FunctionDecl:
+    case CXCursor_StructDecl:
+    case CXCursor_UnionDecl:
+    case CXCursor_EnumDecl:
+    case CXCursor_TypedefDecl:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static void visit(struct walk *w, CXCursor c);
 
 static enum CXChildVisitResult visit_child(CXCursor c, CXCursor parent,
@@ -224,7 +252,7 @@ static void visit(struct walk *w, CXCursor c) {
     w->stack[w->depth++] = c;
     enum CXCursorKind k = clang_getCursorKind(c);
     unsigned b = 0, e = 0;
-    int in_main = source_range(src, c, &b, &e);
+    int in_main = uses_range(k) && source_range(src, c, &b, &e);
     CXCursor operand = marker_operand(c, "yc__await_mark");
 
     if (!clang_Cursor_isNull(operand) && in_main) {
@@ -480,6 +508,10 @@ static void decide_frame(struct unit *u, struct coro *co) {
 }
 
 int analyse_run(struct unit *u) {
+    /* One walk serves every coroutine: its ancestor stack is large, and
+       clearing a fresh one per coroutine showed in the profile. */
+    struct walk *w = xcalloc(1, sizeof *w);
+    w->u = u;
     for (unsigned ci = 0; ci < u->ncoros; ci++) {
         struct coro *co = &u->coros[ci];
         if (co->decl->type.kind == CXType_FunctionProto &&
@@ -507,13 +539,11 @@ int analyse_run(struct unit *u) {
                         "parameter %d of coroutine '%s' needs a name", a + 1,
                         co->name);
         }
-        struct walk *w = xcalloc(1, sizeof *w);
-        w->u = u;
         w->co = co;
+        w->depth = 0;
+        w->nallowed = 0;
         CXCursor body = cursor_child(co->def, cursor_nchildren(co->def) - 1);
         visit(w, body);
-        free(w->allowed);
-        free(w);
         if (co->stackful && !u->opt.stackful)
             diag_at(&u->src, co->why_off, DIAG_WARNING,
                     "coroutine '%s' is lowered to the stackful form (it runs "
@@ -524,6 +554,8 @@ int analyse_run(struct unit *u) {
         if (!co->stackful)
             decide_frame(u, co);
     }
+    free(w->allowed);
+    free(w);
     return diag_errors() != 0;
 }
 

@@ -72,15 +72,24 @@ void buf_puts(struct buf *b, const char *s) { buf_putn(b, s, strlen(s)); }
 
 void buf_putc(struct buf *b, char c) { buf_putn(b, &c, 1); }
 
+/* Formats into the spare room first and only measures and formats again
+   when the text does not fit: formatting every piece twice was a tenth of
+   the lowering's time. */
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap) {
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    reserve(b, 128);
+    size_t room = b->cap - b->len;
+    int n = vsnprintf(b->data + b->len, room, fmt, ap);
+    if (n >= 0 && (size_t)n >= room) {
+        reserve(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
+    }
     va_end(ap2);
-    if (n < 0)
+    if (n < 0) {
+        b->data[b->len] = 0; /* drop whatever the failed call wrote */
         return;
-    reserve(b, (size_t)n);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    }
     b->len += (size_t)n;
 }
 

@@ -16,10 +16,20 @@ struct edit {
     char *text;     /* replacement, owned */
 };
 
-/* The edits of one run, sorted by begin. */
+/* The edits of one run, sorted by begin; insertions at one offset keep the
+   order they were added in and come before a replacement starting there.
+   As edits never partially overlap, each one ends at or before the next
+   one begins, so the ends are sorted too (edit.c searches on them).
+
+   The array is a gap buffer: the free slots sit between the edits before
+   index `gap` and the rest, and move to where the next edit goes.
+
+     items: | edits 0 .. gap-1 | cap - n free slots | edits gap .. n-1 |
+*/
 struct edits {
-    struct edit *items;
-    unsigned n, cap;
+    struct edit *items; /* cap slots, laid out as drawn above */
+    unsigned n, cap;    /* edits held, slots allocated */
+    unsigned gap;       /* index of the edit the free slots precede */
 };
 
 /* Adds an edit. Edits inside [begin, end) are dropped; an identical edit is

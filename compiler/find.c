@@ -75,16 +75,38 @@ int is_marker_call(CXCursor c, const char *name) {
 }
 
 /* YC_AWAIT(e) expands to (yc__await_mark(), (e)): a comma operator whose
-   left operand is the marker call. */
-CXCursor marker_operand(CXCursor c, const char *marker) {
-    if (clang_getCursorKind(c) != CXCursor_BinaryOperator ||
-        cursor_nchildren(c) != 2 ||
-        !is_marker_call(cursor_child(c, 0), marker))
-        return clang_getNullCursor();
-    CXCursor e = strip_expr(cursor_child(c, 1));
+   left operand is the marker call. If c has that shape, returns the
+   called function's name (to free) and sets *right to the right operand;
+   otherwise returns NULL. Listing c's children is a libclang traversal,
+   and find and analyse ask this of every binary operator, so the children
+   are listed once and one answer serves every marker. */
+static char *comma_call(CXCursor c, CXCursor *right) {
+    if (clang_getCursorKind(c) != CXCursor_BinaryOperator)
+        return NULL;
+    struct kids k = cursor_kids(c);
+    char *name = NULL;
+    if (k.n == 2 && clang_getCursorKind(k.c[0]) == CXCursor_CallExpr) {
+        name = cursor_name(k.c[0]);
+        *right = k.c[1];
+    }
+    free(k.c);
+    return name;
+}
+
+/* The awaited or spawned expression inside a marker's right operand. */
+static CXCursor marker_strip(CXCursor right) {
+    CXCursor e = strip_expr(right);
     if (clang_getCursorKind(e) == CXCursor_CStyleCastExpr) /* (void)(e) */
         e = strip_expr(cursor_child(e, cursor_nchildren(e) - 1));
     return e;
+}
+
+CXCursor marker_operand(CXCursor c, const char *marker) {
+    CXCursor right = clang_getNullCursor();
+    char *name = comma_call(c, &right);
+    int match = name && !strcmp(name, marker);
+    free(name);
+    return match ? marker_strip(right) : clang_getNullCursor();
 }
 
 /* ------------------------------------------------------------------ */
@@ -113,16 +135,51 @@ static char *usr_of(CXCursor c) {
     return r;
 }
 
+/* FNV-1a: USRs of one file share long prefixes, so every byte counts. */
+static unsigned usr_hash(const char *s) {
+    unsigned h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* The slot of cdecl_slots that holds usr, or the free slot where it would
+   go. The table is never full, so the probe ends. */
+static unsigned *slot_of(const struct unit *u, const char *usr) {
+    unsigned mask = u->ncdecl_slots - 1;
+    for (unsigned h = usr_hash(usr) & mask;; h = (h + 1) & mask) {
+        unsigned *s = &u->cdecl_slots[h];
+        if (!*s || !strcmp(u->cdecls[*s - 1].usr, usr))
+            return s;
+    }
+}
+
+/* Makes room for the newest of cdecls in the table, growing and refilling
+   it when it would be more than half full. */
+static void index_decl(struct unit *u) {
+    if (2 * u->ncdecls <= u->ncdecl_slots) {
+        *slot_of(u, u->cdecls[u->ncdecls - 1].usr) = u->ncdecls;
+        return;
+    }
+    unsigned n = u->ncdecl_slots ? 2 * u->ncdecl_slots : 64;
+    while (2 * u->ncdecls > n)
+        n *= 2;
+    free(u->cdecl_slots);
+    u->cdecl_slots = xcalloc(n, sizeof *u->cdecl_slots);
+    u->ncdecl_slots = n;
+    for (unsigned i = 0; i < u->ncdecls; i++)
+        *slot_of(u, u->cdecls[i].usr) = i + 1;
+}
+
+/* Looks the function up by USR in a hash table: analyse asks for every
+   call in every coroutine, and a file may declare thousands. */
 struct corodecl *find_coroutine(struct unit *u, CXCursor fn) {
-    if (clang_getCursorKind(fn) != CXCursor_FunctionDecl)
+    if (clang_getCursorKind(fn) != CXCursor_FunctionDecl || !u->ncdecls)
         return NULL;
     char *usr = usr_of(fn);
-    struct corodecl *r = NULL;
-    for (unsigned i = 0; i < u->ncdecls && !r; i++)
-        if (!strcmp(u->cdecls[i].usr, usr))
-            r = &u->cdecls[i];
+    unsigned slot = *slot_of(u, usr);
     free(usr);
-    return r;
+    return slot ? &u->cdecls[slot - 1] : NULL;
 }
 
 static int in_main_file(const struct unit *u, CXCursor c) {
@@ -143,6 +200,7 @@ static void add_decl(struct unit *u, CXCursor c) {
         d->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
         d->is_variadic = d->type.kind == CXType_FunctionProto &&
                          clang_isFunctionTypeVariadic(d->type);
+        index_decl(u);
     }
 }
 
@@ -204,11 +262,39 @@ int is_coroutine_pointer(CXCursor callee) {
 /* Uses outside coroutines, reserved names                             */
 /* ------------------------------------------------------------------ */
 
-static const struct coro *coro_at(const struct unit *u, unsigned off) {
-    for (unsigned i = 0; i < u->ncoros; i++)
-        if (off >= u->coros[i].def_begin && off < u->coros[i].def_end)
-            return &u->coros[i];
+/* find_coro_at is asked for every cursor of the file, so it binary-searches
+   the definitions when their ranges allow it; otherwise it scans them. */
+struct coro *find_coro_at(const struct unit *u, unsigned off) {
+    if (!u->coros_disjoint) {
+        for (unsigned i = 0; i < u->ncoros; i++)
+            if (off >= u->coros[i].def_begin && off < u->coros[i].def_end)
+                return &u->coros[i];
+        return NULL;
+    }
+    unsigned lo = 0, hi = u->ncoros; /* the first definition after off */
+    while (lo < hi) {
+        unsigned mid = lo + (hi - lo) / 2;
+        if (u->coros[mid].def_begin <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo && off < u->coros[lo - 1].def_end)
+        return &u->coros[lo - 1];
     return NULL;
+}
+
+/* Whether the definitions' ranges are in order and apart, each holding its
+   body. Only a macro that expands to several definitions breaks this. */
+static int coros_disjoint(const struct unit *u) {
+    for (unsigned i = 0; i < u->ncoros; i++) {
+        const struct coro *co = &u->coros[i];
+        if (co->body_begin < co->def_begin || co->body_end > co->def_end ||
+            co->body_begin > co->body_end ||
+            (i && u->coros[i - 1].def_end > co->def_begin))
+            return 0;
+    }
+    return 1;
 }
 
 static int is_decl_kind(enum CXCursorKind k) {
@@ -238,15 +324,22 @@ static enum CXChildVisitResult visit_uses(CXCursor c, CXCursor parent,
         }
         free(name);
     }
+    /* The markers below are a comma operator or a call. Mapping a cursor's
+       extent to the file is costly (libclang walks the macro expansions),
+       so it is done only for those two kinds, not for every cursor. */
+    if (k != CXCursor_BinaryOperator && k != CXCursor_CallExpr)
+        return CXChildVisit_Recurse;
     if (!source_range(&u->src, c, &b, &e))
         return CXChildVisit_Recurse;
-    const struct coro *in = coro_at(u, b);
-    CXCursor spawned = marker_operand(c, "yc__spawn_mark");
-    int is_async = 0;
-    if (clang_Cursor_isNull(spawned)) {
-        spawned = marker_operand(c, "yc__async_mark");
-        is_async = 1;
-    }
+    const struct coro *in = find_coro_at(u, b);
+    CXCursor right = clang_getNullCursor();
+    char *marker = comma_call(c, &right);
+    int is_spawn = marker && !strcmp(marker, "yc__spawn_mark");
+    int is_async = marker && !strcmp(marker, "yc__async_mark");
+    int is_await = marker && !strcmp(marker, "yc__await_mark");
+    free(marker);
+    CXCursor spawned =
+        is_spawn || is_async ? marker_strip(right) : clang_getNullCursor();
     if (!clang_Cursor_isNull(spawned)) {
         const char *macro = is_async ? "YC_ASYNC" : "YC_SPAWN";
         struct spawn *sp = VEC_PUSH(u->spawns, u->nspawns, u->capspawns);
@@ -267,7 +360,7 @@ static enum CXChildVisitResult visit_uses(CXCursor c, CXCursor parent,
     }
     if (in)
         return CXChildVisit_Recurse; /* analyse checks coroutine bodies */
-    if (!clang_Cursor_isNull(marker_operand(c, "yc__await_mark")))
+    if (is_await && !clang_Cursor_isNull(marker_strip(right)))
         diag_at(&u->src, b, DIAG_ERROR,
                 "YC_AWAIT outside a coroutine; mark the enclosing function "
                 "YC_COROUTINE, or call the coroutine without YC_AWAIT to run "
@@ -295,6 +388,7 @@ int find_run(struct unit *u) {
         CXCursor body = cursor_child(co->def, n - 1);
         source_range(&u->src, body, &co->body_begin, &co->body_end);
     }
+    u->coros_disjoint = coros_disjoint(u);
     clang_visitChildren(tu, visit_uses, u);
     for (unsigned i = 0; i < u->nspawns; i++) {
         struct spawn *sp = &u->spawns[i];

@@ -97,32 +97,63 @@ static void record_args(struct unit *u, unsigned off, unsigned end,
     }
 }
 
+/* What unsafe_params found for one macro definition. */
+struct macro_info {
+    CXCursor def;            /* the MacroDefinition */
+    unsigned long long mask; /* its unsafe parameters */
+    unsigned nparams;        /* its parameter count */
+    int variadic;            /* it takes "..." */
+};
+
+/* The macros met so far: a body expands the same few macros (YC_AWAIT,
+   YC_YIELD) many times, and tokenizing a definition again for each
+   expansion cost more than the rest of this pass. */
+struct macro_walk {
+    struct unit *u;
+    struct macro_info *seen;
+    unsigned nseen, capseen;
+};
+
+static const struct macro_info *info_of(struct macro_walk *mw, CXCursor def) {
+    for (unsigned i = 0; i < mw->nseen; i++)
+        if (clang_equalCursors(mw->seen[i].def, def))
+            return &mw->seen[i];
+    struct macro_info *m = VEC_PUSH(mw->seen, mw->nseen, mw->capseen);
+    m->def = def;
+    m->nparams = unsafe_params(mw->u->tu, def, &m->mask, &m->variadic);
+    return m;
+}
+
 static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
                                      CXClientData data) {
     (void)parent;
-    struct unit *u = data;
+    struct macro_walk *mw = data;
+    struct unit *u = mw->u;
     if (clang_getCursorKind(c) != CXCursor_MacroExpansion)
         return CXChildVisit_Continue;
     unsigned b, e;
     if (!source_range(&u->src, c, &b, &e))
         return CXChildVisit_Continue;
-    int inside = 0;
-    for (unsigned i = 0; i < u->ncoros && !inside; i++)
+    const struct coro *co = find_coro_at(u, b);
+    int inside = co && b > co->body_begin && b < co->body_end;
+    /* Definitions that overlap (one macro expanding to several) need the
+       scan: the first one holding b need not be the one whose body does. */
+    for (unsigned i = 0; !u->coros_disjoint && i < u->ncoros && !inside; i++)
         inside = b > u->coros[i].body_begin && b < u->coros[i].body_end;
     CXCursor def = clang_getCursorReferenced(c);
     if (!inside || clang_Cursor_isNull(def) ||
         !clang_Cursor_isMacroFunctionLike(def))
         return CXChildVisit_Continue;
-    unsigned long long mask;
-    int variadic;
-    unsigned nparams = unsafe_params(u->tu, def, &mask, &variadic);
-    if (mask)
-        record_args(u, b, e, mask, nparams, variadic);
+    const struct macro_info *m = info_of(mw, def);
+    if (m->mask)
+        record_args(u, b, e, m->mask, m->nparams, m->variadic);
     return CXChildVisit_Continue;
 }
 
 void macro_find_unsafe_args(struct unit *u) {
-    clang_visitChildren(clang_getTranslationUnitCursor(u->tu), visit, u);
+    struct macro_walk mw = {u, NULL, 0, 0};
+    clang_visitChildren(clang_getTranslationUnitCursor(u->tu), visit, &mw);
+    free(mw.seen);
 }
 
 int macro_unsafe_at(const struct unit *u, unsigned off) {

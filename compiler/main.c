@@ -240,6 +240,7 @@ static void unit_free(struct unit *u) {
         free(u->cdecls[i].name);
     }
     free(u->cdecls);
+    free(u->cdecl_slots);
     free(u->spawns);
     free(u->unsafe);
     edit_free(&u->edits);

@@ -182,8 +182,15 @@ struct unit {
     CXTranslationUnit tu;
     struct corodecl *cdecls; /* every known coroutine, by first sighting */
     unsigned ncdecls, capcdecls;
+    unsigned *cdecl_slots;   /* cdecls by USR: an open-addressing hash
+                                table of index + 1, 0 for a free slot;
+                                at most half full (find.c) */
+    unsigned ncdecl_slots;   /* slots in cdecl_slots, a power of two */
     struct coro *coros;      /* coroutine definitions in source order */
     unsigned ncoros, capcoros;
+    int coros_disjoint;      /* set by find: each definition's range holds
+                                its body's and ends before the next one
+                                begins, so find_coro_at may search */
     struct spawn *spawns;    /* YC_SPAWN uses in the main file */
     unsigned nspawns, capspawns;
     unsigned *unsafe;        /* macro arguments stringified or pasted by
@@ -248,6 +255,9 @@ void report_run(const struct unit *u, unsigned what);
 
 /* Shared helpers (find.c). */
 struct corodecl *find_coroutine(struct unit *u, CXCursor fn);
+/* The first coroutine definition whose range [def_begin, def_end) holds
+   main-file offset off, or NULL. */
+struct coro *find_coro_at(const struct unit *u, unsigned off);
 char *cursor_name(CXCursor c);
 /* Whether a declaration carries the YC_COROUTINE annotation. */
 int has_coroutine_attr(CXCursor c);

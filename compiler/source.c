@@ -4,12 +4,32 @@
 #include "buf.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* One remembered answer of source_range. */
+struct memo_entry {
+    CXCursor cursor; /* the cursor asked about, bit for bit */
+    unsigned begin;  /* its main-file range */
+    unsigned end;    /* (end-exclusive) */
+    int used;        /* 0: a free slot */
+};
+
+/* An open-addressing hash table of source_range's answers, at most half
+   full. A cursor's extent is a pure function of the cursor while the
+   translation unit lives, but mapping it is not cheap: libclang lexes the
+   last token to find its end and walks the macro expansions of both ends
+   to their file locations. */
+struct source_memo {
+    struct memo_entry *slots; /* cap entries */
+    unsigned n, cap;          /* entries used, a power of two */
+};
+
 int source_load(struct source *src, const char *path) {
     memset(src, 0, sizeof *src);
+    src->memo = xcalloc(1, sizeof *src->memo);
     FILE *f = fopen(path, "rb");
     if (!f)
         return errno;
@@ -36,6 +56,9 @@ int source_load(struct source *src, const char *path) {
 }
 
 void source_free(struct source *src) {
+    if (src->memo)
+        free(src->memo->slots);
+    free(src->memo);
     free(src->path);
     free(src->data);
     free(src->lines);
@@ -54,8 +77,8 @@ int source_offset(const struct source *src, CXSourceLocation loc,
            *off <= src->len;
 }
 
-int source_range(const struct source *src, CXCursor c, unsigned *begin,
-                 unsigned *end) {
+static int range_of(const struct source *src, CXCursor c, unsigned *begin,
+                    unsigned *end) {
     CXSourceRange r = clang_getCursorExtent(c);
     if (!source_offset(src, clang_getRangeStart(r), begin) ||
         !source_offset(src, clang_getRangeEnd(r), end))
@@ -63,6 +86,63 @@ int source_range(const struct source *src, CXCursor c, unsigned *begin,
     /* libclang's extents are end-exclusive; an inverted range means the
        two ends came from different expansions. */
     return *begin <= *end;
+}
+
+/* Cursors are compared bit for bit, not with clang_equalCursors: a
+   variable's extent depends on whether the cursor says it comes first in
+   its declaration, which clang_equalCursors ignores. */
+static int same_cursor(CXCursor a, CXCursor b) {
+    return a.kind == b.kind && a.xdata == b.xdata && a.data[0] == b.data[0] &&
+           a.data[1] == b.data[1] && a.data[2] == b.data[2];
+}
+
+static unsigned cursor_hash(CXCursor c) {
+    uintptr_t h = (uintptr_t)c.kind * 31 + (uintptr_t)c.xdata;
+    for (int i = 0; i < 3; i++)
+        h = h * 0x9E3779B97F4A7C15u + (uintptr_t)c.data[i];
+    return (unsigned)(h ^ h >> 29);
+}
+
+static struct memo_entry *memo_slot(const struct source_memo *m, CXCursor c) {
+    unsigned mask = m->cap - 1;
+    for (unsigned h = cursor_hash(c) & mask;; h = (h + 1) & mask) {
+        struct memo_entry *s = &m->slots[h];
+        if (!s->used || same_cursor(s->cursor, c))
+            return s;
+    }
+}
+
+static void memo_grow(struct source_memo *m) {
+    struct memo_entry *old = m->slots;
+    unsigned oldcap = m->cap;
+    m->cap = oldcap ? 2 * oldcap : 1024;
+    m->slots = xcalloc(m->cap, sizeof *m->slots);
+    for (unsigned i = 0; i < oldcap; i++)
+        if (old[i].used)
+            *memo_slot(m, old[i].cursor) = old[i];
+    free(old);
+}
+
+int source_range(const struct source *src, CXCursor c, unsigned *begin,
+                 unsigned *end) {
+    struct source_memo *m = src->memo;
+    if (!m || !src->file) /* not parsed yet: nothing worth keeping */
+        return range_of(src, c, begin, end);
+    if (2 * (m->n + 1) > m->cap)
+        memo_grow(m);
+    struct memo_entry *s = memo_slot(m, c);
+    if (s->used) {
+        *begin = s->begin;
+        *end = s->end;
+        return 1;
+    }
+    /* Only ranges in the main file are kept: a failed mapping may have
+       set one end or none, which callers see as on every call. */
+    if (!range_of(src, c, begin, end))
+        return 0;
+    *s = (struct memo_entry){c, *begin, *end, 1};
+    m->n++;
+    return 1;
 }
 
 void source_linecol(const struct source *src, unsigned off, unsigned *line,

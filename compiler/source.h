@@ -14,6 +14,7 @@ struct source {
     unsigned *lines;  /* offset of the first byte of each line */
     unsigned nlines;  /* number of entries in lines */
     CXFile file;      /* libclang's handle, set once the file is parsed */
+    struct source_memo *memo; /* source_range's answers so far (source.c) */
 };
 
 /* Reads path into src; returns 0 or an errno value. */
@@ -25,7 +26,8 @@ void source_free(struct source *src);
 int source_offset(const struct source *src, CXSourceLocation loc,
                   unsigned *off);
 /* Maps a cursor's extent to a main-file range [*begin, *end); returns 0 if
-   either end is outside the main file. */
+   either end is outside the main file. Answers are remembered per cursor,
+   as the passes ask for the same cursors' ranges again and again. */
 int source_range(const struct source *src, CXCursor c, unsigned *begin,
                  unsigned *end);
 /* 1-based line and column of an offset. */
