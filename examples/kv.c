@@ -193,7 +193,8 @@ static long parse_num(const char *s, const char *end, long long *v) {
     const char *cr = memchr(s, '\r', (size_t)(end - s));
     if (!cr || cr + 1 >= end)
         return (end - s) > 32 ? -1 : 0;
-    if (cr[1] != '\n' || cr == s)
+    /* strtoll would skip leading blanks, \r and \n among them, past cr. */
+    if (cr[1] != '\n' || cr == s || !(isdigit((unsigned char)*s) || *s == '-'))
         return -1;
     char *stop;
     errno = 0;

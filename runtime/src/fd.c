@@ -5,11 +5,15 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+/* Clears e for a new fd of its number; the generation goes on. */
 static void entry_init(struct yc__fd *e) {
+    unsigned gen = e->gen;
     memset(e, 0, sizeof *e);
     e->pidx = -1;
+    e->gen = gen + 1;
 }
 
 struct yc__fd *yc__fd_get(struct yc__poller *p, int fd) {
@@ -31,6 +35,7 @@ struct yc__fd *yc__fd_get(struct yc__poller *p, int fd) {
         struct yc__fd *v = malloc(YC__FD_PAGE * sizeof *v);
         if (!v)
             return NULL;
+        memset(v, 0, YC__FD_PAGE * sizeof *v);
         for (unsigned i = 0; i < YC__FD_PAGE; i++)
             entry_init(&v[i]);
         p->pages[page] = v;
@@ -56,15 +61,17 @@ void yc__fd_ready(struct yc__sched_full *s, int fd, int dir) {
 }
 
 int yc__fd_prepare(struct yc__sched_full *s, int fd, struct yc__fd **out) {
-    struct yc__fd *e = yc__fd_get(&s->poll, fd);
-    *out = e;
-    if (!e)
-        return fd < 0 ? YC_EBADF : YC_ENOMEM;
-    if (e->known)
-        return 0;
+    *out = NULL;
+    /* Checked before the table grows to hold a bogus number. */
     int flags = fcntl(fd, F_GETFL);
     if (flags < 0)
         return -errno;
+    struct yc__fd *e = yc__fd_get(&s->poll, fd);
+    *out = e;
+    if (!e)
+        return YC_ENOMEM;
+    if (e->known)
+        return 0;
     /* A blocking fd would stop the whole scheduler in its system call. */
     if (!(flags & O_NONBLOCK)) {
         if (fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0)
@@ -73,7 +80,13 @@ int yc__fd_prepare(struct yc__sched_full *s, int fd, struct yc__fd **out) {
     }
     int type;
     socklen_t len = sizeof type;
-    e->nonsock = getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) < 0;
+    struct stat st;
+    if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) == 0) {
+        e->bytestream = type == SOCK_STREAM;
+    } else {
+        e->nonsock = 1;
+        e->bytestream = fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode);
+    }
     e->known = 1;
     return 0;
 }
@@ -113,12 +126,12 @@ static void reset(struct yc__sched_full *s, int fd) {
     entry_init(e);
 }
 
-void yc__fd_fresh(struct yc__sched_full *s, int fd, int nonsock) {
+void yc__fd_fresh(struct yc__sched_full *s, int fd, int bytestream) {
     reset(s, fd);
     struct yc__fd *e = yc__fd_get(&s->poll, fd);
     if (e) {
         e->known = 1;
-        e->nonsock = (unsigned char)nonsock;
+        e->bytestream = (unsigned char)bytestream;
     }
 }
 

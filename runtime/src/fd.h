@@ -20,9 +20,10 @@ static inline int yc__fd_use(struct yc__sched_full *s, int fd,
     return yc__fd_prepare(s, fd, e);
 }
 
-/* Records that fd was just created by the runtime (non-blocking already):
-   calls still waiting on an old fd of that number end with YC_EBADF. */
-void yc__fd_fresh(struct yc__sched_full *s, int fd, int nonsock);
+/* Records that fd, a socket, was just created by the runtime
+   (non-blocking already), a stream socket if bytestream: calls still
+   waiting on an old fd of that number end with YC_EBADF. */
+void yc__fd_fresh(struct yc__sched_full *s, int fd, int bytestream);
 
 /* Blocks primitive p until fd (entry e) is ready in one of the
    directions of the mask dirs (bit 1 << YC__FD_READ, 1 << YC__FD_WRITE),

@@ -81,15 +81,19 @@ static size_t iov_total(const struct iovec *iov, size_t n) {
     return total;
 }
 
-/* After a read of r bytes out of `asked`: a read that found fewer bytes
-   than it asked for (or none) emptied the fd, and the poller reports the
-   next arrival (the fd is registered, edge-triggered): so the next read
-   can wait for it at once instead of paying a system call to meet
-   EAGAIN. End of file and errors leave it alone: they persist without a
-   new report. A peek consumes nothing, so it proves nothing either. */
+/* After a read of r bytes out of `asked`: on a byte stream (a stream
+   socket, a pipe) a read that found fewer bytes than it asked for (or
+   none) emptied the fd, and the poller reports the next arrival (the fd
+   is registered, edge-triggered): so the next read can wait for it at
+   once instead of paying a system call to meet EAGAIN. Not so where a
+   read returns one message of several queued (datagrams, a terminal's
+   lines), whose arrival may have been reported already. End of file and
+   errors leave it alone: they persist without a new report. A peek
+   consumes nothing, so it proves nothing either. */
 static void note_read(struct yc__fd *e, ssize_t r, size_t asked) {
-    if (e->registered && ((r > 0 && (size_t)r < asked) ||
-                          (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))))
+    if (e->registered && e->bytestream &&
+        ((r > 0 && (size_t)r < asked) ||
+         (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))))
         e->drained = 1;
 }
 
@@ -163,8 +167,8 @@ static ssize_t attempt(struct yc__sched_full *s, struct yc__io *io,
         return (ssize_t)io->done;
     case YC__IO_ACCEPT:
         r = accept4(io->fd, io->u.addr, io->alen, SOCK_NONBLOCK | SOCK_CLOEXEC);
-        if (r >= 0)
-            yc__fd_fresh(s, (int)r, 0);
+        if (r >= 0) /* of the listening socket's type */
+            yc__fd_fresh(s, (int)r, e->bytestream);
         break;
     case YC__IO_CONNECT:
         *dirs = 1 << YC__FD_WRITE;
@@ -209,7 +213,11 @@ int yc__io_run(struct yc__sched *abi, struct yc__prim *p, struct yc__io *io) {
     int rc = p->hdr.state == 0 ? yc__checkpoint(abi) : yc__fd_woken(s, p);
     if (rc)
         return finish(p, io, rc);
-    struct yc__fd *e;
+    /* Woken as ready, then the fd was closed before this ran: its number
+       may name another file now. */
+    struct yc__fd *e = yc__fd_peek(&s->poll, io->fd);
+    if (p->hdr.state != 0 && (!e || e->gen != io->gen))
+        return finish(p, io, YC_EBADF);
     rc = yc__fd_use(s, io->fd, &e);
     if (rc)
         return finish(p, io, rc);
@@ -220,6 +228,7 @@ int yc__io_run(struct yc__sched *abi, struct yc__prim *p, struct yc__io *io) {
             continue;
         if (r != -EAGAIN && r != -EWOULDBLOCK)
             return finish(p, io, r);
+        io->gen = e->gen;
         rc = yc__fd_block(s, p, io->links, io->fd, e, dirs, io->deadline);
         return rc == YC__SUSPENDED ? rc : finish(p, io, rc);
     }
@@ -285,8 +294,20 @@ struct yc__yc_readv_args {
     int64_t deadline;
 };
 IO_FRAME(readv);
-IO_RUN(readv, (io->op = YC__IO_READV, io->fd = f->a.fd, io->u.iov = f->a.iov,
-               io->n = (size_t)f->a.iovcnt, io->deadline = f->a.deadline))
+static int readv_run(struct readv_frame *f, struct yc__sched *s) {
+    if (f->p.hdr.state == 0) {
+        struct yc__io *io = &f->io;
+        memset(io, 0, sizeof *io);
+        if (f->a.iovcnt < 0 || f->a.iovcnt > IOV_MAX)
+            return yc__prim_done_ssize(&f->p, YC_EINVAL);
+        io->op = YC__IO_READV;
+        io->fd = f->a.fd;
+        io->u.iov = f->a.iov;
+        io->n = (size_t)f->a.iovcnt;
+        io->deadline = f->a.deadline;
+    }
+    return yc__io_run(s, &f->p, &f->io);
+}
 YC__PRIMITIVE_TYPED(yc_readv, ssize_t, yc__prim_call_ssize, struct readv_frame,
                     readv_run, 0,
                     (int fd, const struct iovec *iov, int iovcnt,
@@ -420,7 +441,7 @@ int yc_socket(int domain, int type, int protocol) {
         return -errno;
     struct yc__sched_full *s = yc__sched_peek();
     if (s)
-        yc__fd_fresh(s, fd, 0);
+        yc__fd_fresh(s, fd, (type & 0xf) == SOCK_STREAM);
     return fd;
 }
 

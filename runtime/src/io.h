@@ -27,6 +27,8 @@ struct yc__io {
     int flags;                 /* RECV, SEND: flags; WAIT: YC_READABLE... */
     int int_result;            /* the primitive returns int, not ssize_t */
     int started;               /* CONNECT: connect(2) was called */
+    unsigned gen;              /* the fd entry's generation when it
+                                  blocked (see struct yc__fd) */
     int64_t deadline;          /* when to give up */
     union {
         void *buf;                    /* READ, RECV */

@@ -39,7 +39,9 @@ static struct {
     struct job **tail;              /* where the next one goes */
     struct job *running;            /* jobs being run */
     unsigned nthreads;              /* workers started */
-    unsigned nidle;                 /* workers waiting for a job */
+    unsigned nidle;                 /* workers waiting for a job (some
+                                       perhaps signalled already) */
+    unsigned nqueued;               /* jobs queued */
     unsigned max;                   /* the most workers to start */
     int stop;                       /* exit: idle workers end */
     pthread_t threads[MAX_WORKERS]; /* the workers, joined at exit */
@@ -48,6 +50,7 @@ static struct {
           NULL,
           &pool.head,
           NULL,
+          0,
           0,
           0,
           4,
@@ -83,6 +86,7 @@ static void *worker(void *unused) {
             break;
         struct job *j = pool.head;
         unlink_job(j);
+        pool.nqueued--;
         j->state = JOB_RUNNING;
         push_running(j);
         pthread_mutex_unlock(&pool.lock);
@@ -124,11 +128,17 @@ static void stop_workers(void) {
     }
 }
 
-/* Queues j, starting a worker if none is idle. Returns 0 or a code. */
+/* Queues j, starting a worker if the idle ones are fewer than the queued
+   jobs (a worker signalled but not yet running still counts as idle, and
+   is spoken for). Returns 0 or a code. */
 static int submit(struct job *j) {
     int rc = 0;
     pthread_mutex_lock(&pool.lock);
-    if (!pool.nidle && pool.nthreads < pool.max) {
+    if (pool.stop) {
+        pthread_mutex_unlock(&pool.lock);
+        return YC_EAGAIN; /* exiting: no worker would take it */
+    }
+    if (pool.nqueued + 1 > pool.nidle && pool.nthreads < pool.max) {
         int err =
             pthread_create(&pool.threads[pool.nthreads], NULL, worker, NULL);
         if (err == 0 && pool.nthreads++ == 0)
@@ -142,6 +152,7 @@ static int submit(struct job *j) {
         j->prev = pool.tail;
         *pool.tail = j;
         pool.tail = &j->next;
+        pool.nqueued++;
         pthread_cond_signal(&pool.work);
     }
     pthread_mutex_unlock(&pool.lock);
@@ -152,8 +163,10 @@ static int submit(struct job *j) {
 static int withdraw(struct job *j) {
     pthread_mutex_lock(&pool.lock);
     int queued = j->state == JOB_QUEUED;
-    if (queued)
+    if (queued) {
         unlink_job(j);
+        pool.nqueued--;
+    }
     pthread_mutex_unlock(&pool.lock);
     return queued;
 }
@@ -176,6 +189,7 @@ void yc__offload_abandon(struct yc__sched_full *s) {
         struct job *j = *p;
         if (j->owner == s) {
             unlink_job(j);
+            pool.nqueued--;
             free(j);
         } else {
             p = &j->next;

@@ -26,8 +26,6 @@ int yc__poller_fd(const struct yc__poller *p) { return p->wake_fd; }
 int yc__poller_watch(struct yc__poller *p, int fd, struct yc__fd *e) {
     if (e->pidx >= 0)
         return 0;
-    /* poll reports the current state, so nothing is missed from here. */
-    e->registered = 1;
     if (p->nwatched == p->capwatched) {
         unsigned n = p->capwatched ? 2 * p->capwatched : 64;
         int *v = realloc(p->watched, n * sizeof *v);
@@ -38,6 +36,8 @@ int yc__poller_watch(struct yc__poller *p, int fd, struct yc__fd *e) {
     }
     e->pidx = (int)p->nwatched;
     p->watched[p->nwatched++] = fd;
+    /* poll reports the current state, so nothing is missed from here. */
+    e->registered = 1;
     return 0;
 }
 

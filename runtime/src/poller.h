@@ -30,10 +30,14 @@ struct yc__fd {
                                    non-blocking and classified */
     unsigned char registered;   /* watched by the poller, which reports
                                    every new readiness from now on */
-    unsigned char drained;      /* a read found the fd empty (EAGAIN, or
-                                   fewer bytes than asked) and the poller
-                                   has reported nothing since: the next
-                                   read waits without trying first */
+    unsigned char bytestream;   /* a stream socket or a pipe: a read that
+                                   returns fewer bytes than asked has
+                                   emptied it (not so for datagrams, a
+                                   terminal's lines, eventfds) */
+    unsigned char drained;      /* a bytestream read found it empty
+                                   (EAGAIN, or fewer bytes than asked) and
+                                   the poller has reported nothing since:
+                                   the next read waits without trying */
     unsigned char nonsock;      /* not a socket: writes guard SIGPIPE */
     unsigned char set_nonblock; /* the runtime made it non-blocking: it is
                                    made blocking again when forgotten or at
@@ -42,6 +46,10 @@ struct yc__fd {
                                    terminal, an inherited pipe) */
     int pidx;                   /* poll backend: index in the watched list,
                                    or -1 */
+    unsigned gen;               /* bumped when the fd is closed or
+                                   forgotten: a call woken before that and
+                                   resumed after must not use the number,
+                                   which may name another file by then */
 };
 
 /* Entries come in pages that never move, since wait links point into
@@ -83,6 +91,8 @@ void yc__poller_unwatch(struct yc__poller *p, int fd, struct yc__fd *e);
 static inline int yc__poller_ms(int64_t timeout_ns) {
     if (timeout_ns < 0)
         return -1;
+    if (timeout_ns > 1000000000 * YC_MSEC)
+        return 1000000000;
     int64_t m = (timeout_ns + YC_MSEC - 1) / YC_MSEC;
     return m > 1000000000 ? 1000000000 : (int)m;
 }

@@ -29,12 +29,24 @@ struct yc_stream {
     struct pipe_pair *pair; /* pipe: the shared block */
 };
 
-/* Both ends and both rings in one block, freed when both ends close. */
+/* Both ends and both rings in one block, freed when both ends are closed
+   and no call is waiting or woken and not yet resumed: such a call still
+   looks at the pair when it resumes. */
 struct pipe_pair {
     struct yc_stream ends[2];
     struct ring rings[2]; /* rings[i] is read by ends[i] */
+    int closed[2];        /* ends[i] is closed */
     int open;             /* ends not yet closed */
+    int calls;            /* calls that blocked and have not resumed */
 };
+
+static void pair_release(struct pipe_pair *p) {
+    if (p->open == 0 && p->calls == 0) {
+        free(p->rings[0].buf < p->rings[1].buf ? p->rings[0].buf
+                                               : p->rings[1].buf);
+        free(p);
+    }
+}
 
 int yc_stream_fd(yc_stream **out, int fd) {
     yc_stream *s = calloc(1, sizeof *s);
@@ -49,6 +61,10 @@ int yc_stream_fd(yc_stream **out, int fd) {
 int yc_stream_pipe(yc_stream *ends[2], size_t capacity) {
     if (!capacity)
         capacity = 64 * 1024;
+    if (capacity > SIZE_MAX / 2) {
+        ends[0] = ends[1] = NULL;
+        return YC_ENOMEM;
+    }
     struct pipe_pair *p = calloc(1, sizeof *p);
     char *mem = p ? malloc(2 * capacity) : NULL;
     if (!mem) {
@@ -90,12 +106,35 @@ int yc_stream_close(yc_stream *s) {
     yc__wq_wake_all(sched, &s->out->readers, 0);
     yc__wq_wake_all(sched, &s->in->writers, 0);
     struct pipe_pair *p = s->pair;
-    if (--p->open == 0) {
-        free(p->rings[0].buf < p->rings[1].buf ? p->rings[0].buf
-                                               : p->rings[1].buf);
-        free(p);
-    }
+    p->closed[s - p->ends] = 1;
+    p->open--;
+    pair_release(p);
     return 0;
+}
+
+/* What a pipe call does first when it resumes after blocking: counts
+   itself out, and returns YC_EBADF if its own end was closed meanwhile
+   (freeing the pair if it was the last to look at it), else the wait's
+   result (0, YC_ETIMEDOUT, YC_ECANCELED). */
+static int pipe_resumed(struct yc__prim *p, yc_stream *s) {
+    struct pipe_pair *pp = s->pair;
+    pp->calls--;
+    if (pp->closed[s - pp->ends]) {
+        pair_release(pp);
+        return YC_EBADF;
+    }
+    return p->wait.result;
+}
+
+/* Blocks pipe call p on queue q of s's pair, to resume at state 1. */
+static int pipe_block(struct yc__prim *p, struct yc__wq *q,
+                      struct yc__wlink *link, yc_stream *s, int64_t deadline,
+                      struct yc__sched *abi) {
+    yc__prim_queue(p, q, link, NULL, s);
+    if (yc__prim_block(abi, p, 1, deadline) == YC__DONE)
+        return YC__DONE;
+    s->pair->calls++;
+    return YC__SUSPENDED;
 }
 
 /* ------------------------------------------------------------------ */
@@ -108,8 +147,7 @@ static int pipe_read(struct yc__prim *p, struct yc__wlink *link, yc_stream *s,
                      struct yc__sched *abi) {
     struct ring *r = s->in;
     if (r->len == 0 && !r->writer_gone && n > 0) {
-        yc__prim_queue(p, &r->readers, link, NULL, s);
-        if (yc__prim_block(abi, p, 1, deadline) == YC__SUSPENDED)
+        if (pipe_block(p, &r->readers, link, s, deadline, abi) == YC__SUSPENDED)
             return YC__SUSPENDED;
         return yc__prim_done_ssize(p, p->ret);
     }
@@ -135,8 +173,8 @@ static int pipe_write(struct yc__prim *p, struct yc__wlink *link, yc_stream *s,
             return yc__prim_done_ssize(p, *done ? (ssize_t)*done : YC_EPIPE);
         size_t room = r->cap - r->len;
         if (room == 0) {
-            yc__prim_queue(p, &r->writers, link, NULL, s);
-            if (yc__prim_block(abi, p, 1, deadline) == YC__SUSPENDED)
+            if (pipe_block(p, &r->writers, link, s, deadline, abi) ==
+                YC__SUSPENDED)
                 return YC__SUSPENDED;
             return yc__prim_done_ssize(p, *done ? (ssize_t)*done : p->ret);
         }
@@ -161,22 +199,24 @@ struct yc__yc_stream_read_args {
 struct stream_read_frame {
     struct yc__prim p;
     struct yc__yc_stream_read_args a;
-    struct yc__io io; /* an fd stream's operation; links[0]: a pipe's */
+    struct yc__io io; /* the operation (see stream_read_run) */
 };
+/* An fd stream's call runs io (its fd kept there: the stream itself may
+   be closed and freed while the call waits); a pipe's uses links[0] and
+   done. */
 static int stream_read_run(struct stream_read_frame *f, struct yc__sched *s) {
     yc_stream *st = f->a.s;
-    if (st->fd >= 0) {
-        if (f->p.hdr.state == 0) {
-            memset(&f->io, 0, sizeof f->io);
-            f->io.op = YC__IO_READ;
-            f->io.fd = st->fd;
-            f->io.u.buf = f->a.buf;
-            f->io.n = f->a.n;
-            f->io.deadline = f->a.deadline;
-        }
-        return yc__io_run(s, &f->p, &f->io);
+    if (f->p.hdr.state == 0) {
+        memset(&f->io, 0, sizeof f->io);
+        f->io.op = YC__IO_READ;
+        f->io.fd = st->fd;
+        f->io.u.buf = f->a.buf;
+        f->io.n = f->a.n;
+        f->io.deadline = f->a.deadline;
     }
-    int rc = f->p.hdr.state == 0 ? yc__checkpoint(s) : f->p.wait.result;
+    if (f->io.fd >= 0)
+        return yc__io_run(s, &f->p, &f->io);
+    int rc = f->p.hdr.state == 0 ? yc__checkpoint(s) : pipe_resumed(&f->p, st);
     if (rc)
         return yc__prim_done_ssize(&f->p, rc);
     return pipe_read(&f->p, &f->io.links[0], st, f->a.buf, f->a.n,
@@ -196,8 +236,7 @@ struct yc__yc_stream_write_args {
 struct stream_write_frame {
     struct yc__prim p;
     struct yc__yc_stream_write_args a;
-    struct yc__io io; /* an fd stream's operation; a pipe uses links[0]
-                         and done */
+    struct yc__io io; /* the operation (see stream_read_run) */
 };
 static int stream_write_run(struct stream_write_frame *f, struct yc__sched *s) {
     yc_stream *st = f->a.s;
@@ -209,9 +248,9 @@ static int stream_write_run(struct stream_write_frame *f, struct yc__sched *s) {
         f->io.n = f->a.n;
         f->io.deadline = f->a.deadline;
     }
-    if (st->fd >= 0)
+    if (f->io.fd >= 0)
         return yc__io_run(s, &f->p, &f->io);
-    int rc = f->p.hdr.state == 0 ? yc__checkpoint(s) : f->p.wait.result;
+    int rc = f->p.hdr.state == 0 ? yc__checkpoint(s) : pipe_resumed(&f->p, st);
     if (rc)
         return yc__prim_done_ssize(&f->p, f->io.done ? (ssize_t)f->io.done
                                                      : (ssize_t)rc);

@@ -63,6 +63,11 @@ def main(path):
     g.sendall(b"*2\r\n$3\r\nGET\r\n+nonsense\r\n")
     print("garbage:", read_exactly(g, 100).decode().strip())
     g.close()
+    # A length made of blanks (which strtoll would skip past the line).
+    g = socket.create_connection((srv.host, srv.port))
+    g.sendall(b"*" + b" " * 20 + b"\r\n")
+    print("blank length:", read_exactly(g, 100).decode().strip())
+    g.close()
     s.sendall(resp("GET", "counter"))
     print("other client after garbage:", read_exactly(s, 7))
     s.close()
