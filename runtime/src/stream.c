@@ -201,19 +201,23 @@ struct stream_read_frame {
     struct yc__yc_stream_read_args a;
     struct yc__io io; /* the operation (see stream_read_run) */
 };
-/* An fd stream's call runs io (its fd kept there: the stream itself may
-   be closed and freed while the call waits); a pipe's uses links[0] and
-   done. */
+/* A stream call's operation, set up when it starts: an fd stream's call
+   runs io (its fd kept there: the stream itself may be closed and freed
+   while the call waits); a pipe's uses links[0] and done. */
+static void stream_setup(struct yc__io *io, int op, const yc_stream *st,
+                         const void *buf, size_t n, int64_t deadline) {
+    memset(io, 0, sizeof *io);
+    io->op = op;
+    io->fd = st->fd;
+    io->u.cbuf = buf; /* the same pointer as u.buf, for reads */
+    io->n = n;
+    io->deadline = deadline;
+}
+
 static int stream_read_run(struct stream_read_frame *f, struct yc__sched *s) {
     yc_stream *st = f->a.s;
-    if (f->p.hdr.state == 0) {
-        memset(&f->io, 0, sizeof f->io);
-        f->io.op = YC__IO_READ;
-        f->io.fd = st->fd;
-        f->io.u.buf = f->a.buf;
-        f->io.n = f->a.n;
-        f->io.deadline = f->a.deadline;
-    }
+    if (f->p.hdr.state == 0)
+        stream_setup(&f->io, YC__IO_READ, st, f->a.buf, f->a.n, f->a.deadline);
     if (f->io.fd >= 0)
         return yc__io_run(s, &f->p, &f->io);
     int rc = f->p.hdr.state == 0 ? yc__checkpoint(s) : pipe_resumed(&f->p, st);
@@ -240,14 +244,9 @@ struct stream_write_frame {
 };
 static int stream_write_run(struct stream_write_frame *f, struct yc__sched *s) {
     yc_stream *st = f->a.s;
-    if (f->p.hdr.state == 0) {
-        memset(&f->io, 0, sizeof f->io);
-        f->io.op = YC__IO_WRITE;
-        f->io.fd = st->fd;
-        f->io.u.cbuf = f->a.buf;
-        f->io.n = f->a.n;
-        f->io.deadline = f->a.deadline;
-    }
+    if (f->p.hdr.state == 0)
+        stream_setup(&f->io, YC__IO_WRITE, st, f->a.buf, f->a.n,
+                     f->a.deadline);
     if (f->io.fd >= 0)
         return yc__io_run(s, &f->p, &f->io);
     int rc = f->p.hdr.state == 0 ? yc__checkpoint(s) : pipe_resumed(&f->p, st);

@@ -9,7 +9,7 @@ import socket
 import struct
 import sys
 
-from harness import Server, raise_fd_limit, wait_until
+from harness import Server, raise_fd_limit, settled
 
 CLIENTS = 300
 
@@ -65,11 +65,7 @@ async def main(path):
           await silent(srv.host, srv.port))
     vanish(srv.host, srv.port)
     # The vanished clients' tasks end as the server notices.
-    settled = wait_until(lambda: srv.stats()["tasks"] == base["tasks"], 10, 0.05)
-    st = srv.stats()
-    print("after: tasks %+d fds %+d io_waits %+d (settled %s)" % (
-        st["tasks"] - base["tasks"], st["fds"] - base["fds"],
-        st["io_waits"] - base["io_waits"], settled))
+    print(settled(srv, base))
     final = srv.stop()
     print("stopped: tasks=%d fds=%d connections=%d" % (
         final["tasks"], final["fds"], final["connections"]))

@@ -6,6 +6,7 @@ import os
 import re
 import resource
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -66,6 +67,34 @@ class Server:
         if rc != 0:
             sys.exit("harness: the server exited with status %d" % rc)
         return final
+
+
+def settled(srv, base):
+    """Waits until the server's tasks are back to base's, then describes
+    what it holds against base: 'after: tasks +0 fds +0 io_waits +0
+    (settled True)'."""
+    ok = wait_until(lambda: srv.stats()["tasks"] == base["tasks"], 10, 0.05)
+    st = srv.stats()
+    return "after: tasks %+d fds %+d io_waits %+d (settled %s)" % (
+        st["tasks"] - base["tasks"], st["fds"] - base["fds"],
+        st["io_waits"] - base["io_waits"], ok)
+
+
+def trickle_until_closed(sock, byte, timeout=20):
+    """Sends byte after byte until the peer closes; returns whether it
+    did within timeout seconds."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            sock.sendall(byte)
+            sock.settimeout(0.1)
+            if sock.recv(100) == b"":
+                return True
+        except socket.timeout:
+            pass
+        except (BrokenPipeError, ConnectionResetError):
+            return True
+    return False
 
 
 def wait_until(cond, timeout=10, step=0.01):

@@ -7,9 +7,8 @@ import re
 import socket
 import subprocess
 import sys
-import time
 
-from harness import Server, wait_until
+from harness import Server, settled, trickle_until_closed
 
 
 def curl(srv, *args, path="/hello"):
@@ -131,26 +130,11 @@ def main(path):
     s.close()
     s = socket.create_connection((srv.host, srv.port))
     s.sendall(b"GET / HTTP/1.1\r\n")
-    closed = False
-    end = time.monotonic() + 20
-    while time.monotonic() < end and not closed:
-        try:
-            s.sendall(b"X")
-            s.settimeout(0.1)
-            closed = s.recv(100) == b""
-        except socket.timeout:
-            pass
-        except (BrokenPipeError, ConnectionResetError):
-            closed = True
+    closed = trickle_until_closed(s, b"X")
     print("trickling head closed:", closed)
     s.close()
 
-    settled = wait_until(lambda: srv.stats()["tasks"] == base["tasks"], 10,
-                         0.05)
-    st = srv.stats()
-    print("after: tasks %+d fds %+d io_waits %+d (settled %s)" % (
-        st["tasks"] - base["tasks"], st["fds"] - base["fds"],
-        st["io_waits"] - base["io_waits"], settled))
+    print(settled(srv, base))
     final = srv.stop()
     print("stopped: tasks=%d fds=%d" % (final["tasks"], final["fds"]))
 

@@ -7,9 +7,8 @@ import asyncio
 import random
 import socket
 import sys
-import time
 
-from harness import Server, wait_until
+from harness import Server, settled, trickle_until_closed
 
 CLIENTS = 8
 LINES = 20
@@ -94,25 +93,11 @@ async def main(path, cert, key):
     # time: the limit on the whole handshake closes it.
     s = socket.create_connection((srv.host, srv.port))
     s.sendall(b"\x16\x03\x01\x02\x00")  # a record header: 512 bytes follow
-    closed, end = False, time.monotonic() + 20
-    while not closed and time.monotonic() < end:
-        try:
-            s.sendall(b"\x01")
-            s.settimeout(0.1)
-            closed = s.recv(100) == b""
-        except socket.timeout:
-            pass
-        except (BrokenPipeError, ConnectionResetError):
-            closed = True
+    closed = trickle_until_closed(s, b"\x01")
     print("trickled handshake closed:", closed)
     s.close()
 
-    settled = wait_until(lambda: srv.stats()["tasks"] == base["tasks"], 10,
-                         0.05)
-    st = srv.stats()
-    print("after: tasks %+d fds %+d io_waits %+d (settled %s)" % (
-        st["tasks"] - base["tasks"], st["fds"] - base["fds"],
-        st["io_waits"] - base["io_waits"], settled))
+    print(settled(srv, base))
 
     # A client still connected when the server stops.
     proc = await s_client(srv)
