@@ -684,7 +684,8 @@ void yc_fd_forget(int fd);
    Returns 0; YC_ETIMEDOUT or YC_ECANCELED if the deadline or a
    cancellation came before a worker took it (fn then never runs: once it
    runs, the call waits for it whatever happens, since arg must outlive
-   it); or YC_ENOMEM / YC_EAGAIN (no worker could be started). */
+   it); or YC_ENOMEM / YC_EAGAIN (no worker could be started, or the
+   process is exiting). */
 YC_COROUTINE int yc_offload(void (*fn)(void *arg), void *arg, int64_t deadline);
 
 /* Sets the most worker threads the pool starts (initially 4; workers
