@@ -87,6 +87,11 @@ config.substitutions.append(
     ("%{yieldc_gdb}", os.path.join(config.yieldc_src_root, "runtime", "gdb",
                                    "yieldc-gdb.py")))
 config.substitutions.append(("%python", sys.executable))
+# The soak test holds 10,000 connections open at once: a client and a
+# server fd each, in two processes.
+import resource
+if resource.getrlimit(resource.RLIMIT_NOFILE)[1] >= 10500:
+    config.available_features.add("fds-10k")
 # Clients that the example servers' tests talk to them with.
 for tool in ("redis-cli", "curl", "openssl", "wrk"):
     if shutil.which(tool):
