@@ -185,7 +185,11 @@ static void emit_step(struct unit *u, const struct coro *co, struct buf *b) {
             buf_printf(b, "#undef %s\n", co->temps[i].name);
 }
 
-static void emit_start(struct unit *u, const struct coro *co, struct buf *b) {
+/* The start function: allocates the frame and stores the arguments. For
+   the stackful form, fiber_entry names the entry function its fiber slot
+   runs, and the frame's fields have the parameters' own names. */
+void emit_start(struct unit *u, const struct coro *co, struct buf *b,
+                const char *fiber_entry) {
     const char *n = co->name;
     emit_line(u, b, co->def_begin);
     buf_printf(b,
@@ -200,17 +204,23 @@ static void emit_start(struct unit *u, const struct coro *co, struct buf *b) {
                "yc__f->yc__res.yc__hdr.caller = yc__caller; "
                "yc__f->yc__res.yc__hdr.state = 0; ",
                n, n, n);
+    if (fiber_entry)
+        buf_printf(b,
+                   "yc__f->yc__fs.entry = %s; yc__f->yc__fs.fiber = 0; "
+                   "yc__f->yc__fs.stack_size = 0; ",
+                   fiber_entry);
     if (co->is_main)
         buf_puts(b, "yc__f->yc__res.yc__ret = 0; ");
     for (unsigned i = 0; i < co->nlocals; i++) {
         const struct local *l = &co->locals[i];
         if (!l->is_param)
             continue;
+        const char *field = fiber_entry ? l->name : l->field;
         if (decl_has_const_member(l->type))
-            buf_printf(b, "memcpy(&yc__f->%s, &%s, sizeof %s); ", l->field,
+            buf_printf(b, "memcpy(&yc__f->%s, &%s, sizeof %s); ", field,
                        l->name, l->name);
         else
-            buf_printf(b, "yc__f->%s = %s; ", l->field, l->name);
+            buf_printf(b, "yc__f->%s = %s; ", field, l->name);
     }
     buf_puts(b, "return &yc__f->yc__res.yc__hdr; }\n");
 }
@@ -405,7 +415,7 @@ int emit_run(struct unit *u) {
                     emit_types(u, co, &b);
                 emit_frame(co, &b);
                 emit_step(u, co, &b);
-                emit_start(u, co, &b);
+                emit_start(u, co, &b, NULL);
                 emit_wrapper(u, co, &b, NULL);
             }
             emit_line(u, &b, st->end);

@@ -237,7 +237,10 @@ void stackful_emit(struct unit *u, struct coro *co, struct buf *b);
 /* Writes `#line N "file"` for main-file offset off on a line of its own
    (emit.c). */
 void emit_line(const struct unit *u, struct buf *b, unsigned off);
-/* The plain wrapper of a coroutine (emit.c), shared by both forms. */
+/* The start function and the plain wrapper of a coroutine (emit.c),
+   shared by both forms. */
+void emit_start(struct unit *u, const struct coro *co, struct buf *b,
+                const char *fiber_entry);
 void emit_wrapper(struct unit *u, const struct coro *co, struct buf *b,
                   const char *fiber_body);
 

@@ -127,39 +127,9 @@ void stackful_emit(struct unit *u, struct coro *co, struct buf *b) {
                "*yc__s) { return yc__fiber_step(yc__fp, yc__s, &((struct "
                "yc__%s_frame *)yc__fp)->yc__fs); }\n",
                st, n, n);
-    buf_printf(b,
-               "%sstruct yc__frame *yc__%s_start(struct yc__sched *yc__s, "
-               "struct yc__frame *yc__caller",
-               st, n);
-    for (unsigned i = 0; i < co->nlocals; i++)
-        if (co->locals[i].is_param) {
-            buf_puts(b, ", ");
-            decl_format(co->locals[i].type, co->locals[i].name, DECL_DECAY,
-                        b, &why);
-        }
-    buf_printf(b,
-               ") { struct yc__%s_frame *yc__f = (struct yc__%s_frame "
-               "*)yc__frame_alloc(yc__s, sizeof *yc__f); "
-               "yc__f->yc__res.yc__hdr.step = yc__%s_step; "
-               "yc__f->yc__res.yc__hdr.caller = yc__caller; "
-               "yc__f->yc__res.yc__hdr.state = 0; yc__f->yc__fs.entry = "
-               "yc__%s_entry; yc__f->yc__fs.fiber = 0; yc__f->yc__fs.stack_size = "
-               "0; ",
-               n, n, n, n);
-    if (co->is_main)
-        buf_puts(b, "yc__f->yc__res.yc__ret = 0; ");
-    for (unsigned i = 0; i < co->nlocals; i++) {
-        const struct local *l = &co->locals[i];
-        if (!l->is_param)
-            continue;
-        if (decl_has_const_member(l->type))
-            buf_printf(b, "memcpy(&yc__f->%s, &%s, sizeof %s); ", l->name,
-                       l->name, l->name);
-        else
-            buf_printf(b, "yc__f->%s = %s; ", l->name, l->name);
-    }
-    buf_puts(b, "return &yc__f->yc__res.yc__hdr; }\n");
-
+    char *entry = xasprintf("yc__%s_entry", n);
+    emit_start(u, co, b, entry);
+    free(entry);
     emit_wrapper(u, co, b, body_name);
     free(body_name);
 }
