@@ -26,14 +26,14 @@
 static const char hello[] = "Hello, world!\n";
 
 struct conn {
-    int fd;              /* the socket */
-    char *in;            /* received bytes not yet answered */
-    size_t n;            /* their number */
-    size_t cap;          /* allocated */
-    struct http_out out; /* responses not yet written */
-    size_t sent;         /* bytes of out already written */
-    int want_out;        /* registered for EPOLLOUT: out did not fit */
-    int closing;         /* close once out is written */
+    int fd;            /* the socket */
+    char *in;          /* received bytes not yet answered */
+    size_t n;          /* their number */
+    size_t cap;        /* allocated */
+    struct outbuf out; /* responses not yet written */
+    size_t sent;       /* bytes of out already written */
+    int want_out;      /* registered for EPOLLOUT: out did not fit */
+    int closing;       /* close once out is written */
 };
 
 static int ep; /* the epoll instance */
@@ -54,8 +54,8 @@ static void answer(struct conn *c) {
         long k = http_parse(c->in + pos, c->n - pos, &r);
         if (k < 0) {
             const char *msg = http_reason((int)-k);
-            http_respond(&c->out, (int)-k, "text/plain", msg, strlen(msg), 0,
-                         1, 0, NULL);
+            http_respond(&c->out, (int)-k, "text/plain", msg, strlen(msg), 0, 1,
+                         0, NULL);
             c->closing = 1;
             break;
         }

@@ -36,12 +36,12 @@ static const char hello[] = "Hello, world!\n";
 enum { OUT_FLUSH = 64 * 1024 };
 
 struct conn {
-    char *in;            /* received bytes not yet answered start at in[0] */
-    size_t n;            /* their number */
-    size_t cap;          /* allocated */
-    int in_body;         /* the head at in[0] is complete, its body is not */
-    int64_t deadline;    /* when the request at in[0] must be complete */
-    struct http_out out; /* responses not yet written */
+    char *in;          /* received bytes not yet answered start at in[0] */
+    size_t n;          /* their number */
+    size_t cap;        /* allocated */
+    int in_body;       /* the head at in[0] is complete, its body is not */
+    int64_t deadline;  /* when the request at in[0] must be complete */
+    struct outbuf out; /* responses not yet written */
 };
 
 static int path_is(const struct http_req *r, const char *p) {
@@ -50,7 +50,7 @@ static int path_is(const struct http_req *r, const char *p) {
 
 /* Answers one complete request whose body is at body. */
 static void route(struct server *sv, const struct http_req *r, const char *body,
-                  struct http_out *o) {
+                  struct outbuf *o) {
     int get = r->method == HTTP_GET || r->method == HTTP_HEAD;
     int head = r->method == HTTP_HEAD;
     const char *allow = "Allow: GET, HEAD\r\n";

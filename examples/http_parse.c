@@ -163,25 +163,6 @@ long http_parse(const char *s, size_t n, struct http_req *r) {
 /* ------------------------------------------------------------------ */
 /* Responses */
 
-void http_put(struct http_out *o, const void *s, size_t n) {
-    if (o->oom)
-        return;
-    if (o->n + n > o->cap) {
-        size_t cap = o->cap ? o->cap : 4096;
-        while (cap < o->n + n)
-            cap *= 2;
-        char *p = realloc(o->p, cap);
-        if (!p) {
-            o->oom = 1;
-            return;
-        }
-        o->p = p;
-        o->cap = cap;
-    }
-    memcpy(o->p + o->n, s, n);
-    o->n += n;
-}
-
 const char *http_reason(int status) {
     switch (status) {
     case 200:
@@ -205,7 +186,7 @@ const char *http_reason(int status) {
     }
 }
 
-void http_respond(struct http_out *o, int status, const char *type,
+void http_respond(struct outbuf *o, int status, const char *type,
                   const char *body, size_t len, int keep_alive, int minor,
                   int head_only, const char *extra) {
     char h[256];
@@ -219,10 +200,10 @@ void http_respond(struct http_out *o, int status, const char *type,
                      !keep_alive  ? "Connection: close\r\n"
                      : minor == 0 ? "Connection: keep-alive\r\n"
                                   : "");
-    http_put(o, h, (size_t)k);
+    outbuf_put(o, h, (size_t)k);
     if (extra)
-        http_put(o, extra, strlen(extra));
-    http_put(o, "\r\n", 2);
+        outbuf_put(o, extra, strlen(extra));
+    outbuf_put(o, "\r\n", 2);
     if (!head_only)
-        http_put(o, body, len);
+        outbuf_put(o, body, len);
 }

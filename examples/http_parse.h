@@ -4,6 +4,7 @@
 #ifndef EXAMPLES_HTTP_PARSE_H
 #define EXAMPLES_HTTP_PARSE_H
 
+#include "outbuf.h"
 #include <stddef.h>
 
 enum {
@@ -41,23 +42,12 @@ struct http_req {
    bodies are not supported), -505 a version other than 1.0 or 1.1. */
 long http_parse(const char *s, size_t n, struct http_req *r);
 
-/* Bytes of responses waiting to be written. */
-struct http_out {
-    char *p;    /* the bytes */
-    size_t n;   /* their number */
-    size_t cap; /* allocated */
-    int oom;    /* a response did not fit in memory: close */
-};
-
-/* Appends n bytes; on allocation failure sets o->oom and drops them. */
-void http_put(struct http_out *o, const void *s, size_t n);
-
 /* Appends a whole response: the status line, Content-Type (type),
    Content-Length, "Connection: close" unless keep_alive (or "Connection:
    keep-alive" to an HTTP/1.0 client, minor 0, that keeps it), `extra`
    header lines (each ending in \r\n, or NULL), a blank line and the body
    unless head_only (a HEAD request: same headers, no body). */
-void http_respond(struct http_out *o, int status, const char *type,
+void http_respond(struct outbuf *o, int status, const char *type,
                   const char *body, size_t len, int keep_alive, int minor,
                   int head_only, const char *extra);
 

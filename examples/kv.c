@@ -10,6 +10,7 @@
 
    A request that is not RESP gets "-ERR Protocol error" and its
    connection is closed, as Redis does; the other clients are unaffected. */
+#include "outbuf.h"
 #include "server.h"
 
 #include <ctype.h>
@@ -133,42 +134,20 @@ static void db_clear(void) {
 /* ------------------------------------------------------------------ */
 /* Replies */
 
-struct out {
-    char *p;    /* pending reply bytes */
-    size_t n;   /* their number */
-    size_t cap; /* allocated */
-    int oom;    /* a reply did not fit in memory */
-};
-
-static void put(struct out *o, const void *s, size_t n) {
-    if (o->n + n > o->cap) {
-        size_t cap = o->cap ? o->cap : 16384;
-        while (cap < o->n + n)
-            cap *= 2;
-        char *p = realloc(o->p, cap);
-        if (!p) {
-            o->oom = 1;
-            return;
-        }
-        o->p = p;
-        o->cap = cap;
-    }
-    memcpy(o->p + o->n, s, n);
-    o->n += n;
+static void put_str(struct outbuf *o, const char *s) {
+    outbuf_put(o, s, strlen(s));
 }
 
-static void put_str(struct out *o, const char *s) { put(o, s, strlen(s)); }
-
-static void put_int(struct out *o, long long v) {
+static void put_int(struct outbuf *o, long long v) {
     char b[32];
-    put(o, b, (size_t)snprintf(b, sizeof b, ":%lld\r\n", v));
+    outbuf_put(o, b, (size_t)snprintf(b, sizeof b, ":%lld\r\n", v));
 }
 
-static void put_bulk(struct out *o, const char *s, size_t n) {
+static void put_bulk(struct outbuf *o, const char *s, size_t n) {
     char b[32];
-    put(o, b, (size_t)snprintf(b, sizeof b, "$%zu\r\n", n));
-    put(o, s, n);
-    put(o, "\r\n", 2);
+    outbuf_put(o, b, (size_t)snprintf(b, sizeof b, "$%zu\r\n", n));
+    outbuf_put(o, s, n);
+    outbuf_put(o, "\r\n", 2);
 }
 
 /* ------------------------------------------------------------------ */
@@ -299,13 +278,13 @@ static int to_int(const char *p, size_t n, long long *v) {
     return *stop || errno ? -1 : 0;
 }
 
-static void wrong_args(struct out *o, const struct arg *cmd) {
+static void wrong_args(struct outbuf *o, const struct arg *cmd) {
     put_str(o, "-ERR wrong number of arguments for '");
-    put(o, cmd->p, cmd->n);
+    outbuf_put(o, cmd->p, cmd->n);
     put_str(o, "' command\r\n");
 }
 
-static void incr(struct out *o, const struct arg *key, long long by) {
+static void incr(struct outbuf *o, const struct arg *key, long long by) {
     struct entry *e = db_get(key->p, key->n);
     long long v = 0;
     if (e && to_int(e->val, e->vlen, &v)) {
@@ -327,7 +306,7 @@ static void incr(struct out *o, const struct arg *key, long long by) {
 
 /* Runs request r, appending its reply. Returns 1 to close the
    connection afterwards (QUIT), else 0. */
-static int execute(const struct req *r, struct out *o) {
+static int execute(const struct req *r, struct outbuf *o) {
     if (r->n == 0)
         return 0; /* an empty inline line: Redis ignores it */
     const struct arg *a = r->v;
@@ -393,7 +372,7 @@ static int execute(const struct req *r, struct out *o) {
         put_str(o, "*0\r\n"); /* no command table: redis-cli copes */
     } else {
         put_str(o, "-ERR unknown command '");
-        put(o, a->p, a->n < 128 ? a->n : 128);
+        outbuf_put(o, a->p, a->n < 128 ? a->n : 128);
         put_str(o, "'\r\n");
     }
     return 0;
@@ -403,11 +382,11 @@ static int execute(const struct req *r, struct out *o) {
 /* Connections */
 
 struct conn {
-    char *in;       /* received bytes not yet parsed start at in[0] */
-    size_t n;       /* their number */
-    size_t cap;     /* allocated */
-    struct req req; /* the request being run */
-    struct out out; /* replies not yet written */
+    char *in;          /* received bytes not yet parsed start at in[0] */
+    size_t n;          /* their number */
+    size_t cap;        /* allocated */
+    struct req req;    /* the request being run */
+    struct outbuf out; /* replies not yet written */
 };
 
 /* Makes room for at least one more read. Returns 0 or -1. */
