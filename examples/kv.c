@@ -241,11 +241,13 @@ static long parse(const char *s, const char *end, struct req *r,
         }
         long long len;
         k = parse_num(p + 1, end, &len);
+        if (k == 0) /* the length is not all here: len is not set */
+            return 0;
         if (k < 0 || len < 0 || len > MAX_BULK) {
             *why = "invalid bulk length";
             return -1;
         }
-        if (k == 0 || end - (p + 1 + k) < len + 2)
+        if (end - (p + 1 + k) < len + 2)
             return 0;
         const char *data = p + 1 + k;
         if (data[len] != '\r' || data[len + 1] != '\n') {

@@ -7,6 +7,7 @@ import re
 import socket
 import subprocess
 import sys
+import time
 
 from harness import Server, settled, trickle_until_closed
 
@@ -88,6 +89,36 @@ def main(path):
           b"\r\n\r\nabcde" in reply, "closed", closed)
     print("pipelined HEAD has no body:",
           reply.endswith(b"Connection: close\r\n\r\n"))
+    # Every request split in two at every byte position (two writes, the
+    # second after the server has read the first), on one connection:
+    # each is answered whole.
+    t = socket.create_connection((srv.host, srv.port))
+    t.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    t.settimeout(10)
+    ok = True
+    for req, end in ((b"GET /hello HTTP/1.1\r\nHost: x\r\n\r\n",
+                      b"Hello, world!\n"),
+                     (b"POST /echo HTTP/1.1\r\nContent-Length: 5\r\n\r\nab\r\nc",
+                      b"\r\n\r\nab\r\nc")):
+        for at in range(1, len(req)):
+            t.sendall(req[:at])
+            time.sleep(0.003)
+            t.sendall(req[at:])
+            got = b""
+            try:
+                while not got.endswith(end):
+                    chunk = t.recv(65536)
+                    if not chunk:
+                        break
+                    got += chunk
+            except socket.timeout:
+                pass
+            if not got.endswith(end) or len(statuses(got)) != 1:
+                print("split at %d of %r: %r" % (at, req, got))
+                ok = False
+                break
+    print("split at every byte:", ok)
+    t.close()
     # 100 pipelined requests in one write, each answered.
     reply, closed = raw(srv, b"GET /hello HTTP/1.1\r\n\r\n" * 99 +
                         b"GET /hello HTTP/1.1\r\nConnection: close\r\n\r\n")

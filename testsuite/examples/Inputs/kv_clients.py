@@ -72,6 +72,26 @@ def main(path):
     print("other client after garbage:", read_exactly(s, 7))
     s.close()
 
+    # Every request split in two at every byte position (two writes, the
+    # second after the server has read the first): each is answered.
+    t = socket.create_connection((srv.host, srv.port))
+    t.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    ok = True
+    for req, want in ((resp("SET", "split", "v" * 12), b"+OK\r\n"),
+                      (resp("GET", "split"), b"$12\r\n" + b"v" * 12 + b"\r\n"),
+                      (b"PING\r\n", b"+PONG\r\n")):
+        for at in range(1, len(req)):
+            t.sendall(req[:at])
+            time.sleep(0.003)
+            t.sendall(req[at:])
+            got = read_exactly(t, len(want))
+            if got != want:
+                print("split at %d of %r: %r" % (at, req, got))
+                ok = False
+                break
+    print("split at every byte:", ok)
+    t.close()
+
     # Vanishing mid-request and silent clients leave nothing behind.
     v = socket.create_connection((srv.host, srv.port))
     v.sendall(b"*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$100\r\npartial")
