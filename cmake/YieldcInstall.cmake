@@ -2,7 +2,7 @@
 #
 #   bin/yieldc, bin/yieldc-cc                 translator, compiler wrapper
 #   lib/libyieldc.a, lib/libyieldc.so         runtime, static and shared
-#   include/yieldc.h, include/yieldc/abi.h    runtime headers
+#   include/yieldc.h, include/yieldc/*.h      runtime headers
 #   lib/cmake/yieldc/                         find_package(yieldc)
 #   lib/pkgconfig/yieldc.pc                   pkg-config
 #   share/man/man1/yieldc.1                   man page
@@ -25,6 +25,7 @@ install(TARGETS yieldc yieldc_static yieldc_shared
 install(FILES "${PROJECT_SOURCE_DIR}/runtime/include/yieldc.h"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 install(FILES "${PROJECT_SOURCE_DIR}/runtime/include/yieldc/abi.h"
+  "${PROJECT_SOURCE_DIR}/runtime/include/yieldc/coroutine.h"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/yieldc")
 
 # The CMake package.

@@ -72,10 +72,67 @@ void buf_puts(struct buf *b, const char *s) { buf_putn(b, s, strlen(s)); }
 
 void buf_putc(struct buf *b, char c) { buf_putn(b, &c, 1); }
 
-/* Formats into the spare room first and only measures and formats again
-   when the text does not fit: formatting every piece twice was a tenth of
-   the lowering's time. */
+/* Whether fmt uses only %s, %u, %d, %c and %%, which fast_format does
+   itself: nearly every format of the translator. */
+static int simple_format(const char *fmt) {
+    for (const char *p = fmt; (p = strchr(p, '%')) != NULL; p += 2)
+        if (!p[1] || !strchr("sudc%", p[1]))
+            return 0;
+    return 1;
+}
+
+static void put_int(struct buf *b, unsigned long long v, int negative) {
+    char digits[24], *d = digits + sizeof digits;
+    do
+        *--d = (char)('0' + v % 10);
+    while (v /= 10);
+    if (negative)
+        *--d = '-';
+    buf_putn(b, d, (size_t)(digits + sizeof digits - d));
+}
+
+/* vsnprintf costs a thousand instructions a call, and the emitted text is
+   built from a hundred thousand small formats: a tenth of a translation. */
+static void fast_format(struct buf *b, const char *fmt, va_list ap) {
+    for (;;) {
+        const char *pct = strchr(fmt, '%');
+        if (!pct) {
+            buf_puts(b, fmt);
+            return;
+        }
+        buf_putn(b, fmt, (size_t)(pct - fmt));
+        switch (pct[1]) {
+        case 's':
+            buf_puts(b, va_arg(ap, const char *));
+            break;
+        case 'u':
+            put_int(b, va_arg(ap, unsigned), 0);
+            break;
+        case 'd': {
+            int v = va_arg(ap, int);
+            put_int(b, v < 0 ? 0ull - (unsigned long long)v : (unsigned)v,
+                    v < 0);
+            break;
+        }
+        case 'c':
+            buf_putc(b, (char)va_arg(ap, int));
+            break;
+        default:
+            buf_putc(b, '%');
+        }
+        fmt = pct + 2;
+    }
+}
+
+/* Other formats go to vsnprintf, into the spare room first; it measures
+   and formats again only when the text does not fit. */
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap) {
+    if (simple_format(fmt)) {
+        reserve(b, 0); /* an empty result still leaves a string */
+        b->data[b->len] = 0;
+        fast_format(b, fmt, ap);
+        return;
+    }
     va_list ap2;
     va_copy(ap2, ap);
     reserve(b, 128);

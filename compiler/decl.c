@@ -54,13 +54,11 @@ static int format(CXType t, const char *inner, unsigned flags, struct buf *out,
     }
     case CXType_ConstantArray:
         buf_printf(&d, "%s[%lld]", inner, clang_getArraySize(t));
-        rc = format(clang_getArrayElementType(t), buf_str(&d), flags, out,
-                    why);
+        rc = format(clang_getArrayElementType(t), buf_str(&d), flags, out, why);
         break;
     case CXType_IncompleteArray:
         buf_printf(&d, "%s[]", inner);
-        rc = format(clang_getArrayElementType(t), buf_str(&d), flags, out,
-                    why);
+        rc = format(clang_getArrayElementType(t), buf_str(&d), flags, out, why);
         break;
     case CXType_VariableArray:
     case CXType_DependentSizedArray:
@@ -82,7 +80,7 @@ static int format(CXType t, const char *inner, unsigned flags, struct buf *out,
             buf_printf(&d, "%s%s", i ? ", " : "", buf_str(&arg));
             buf_free(&arg);
         }
-        if (clang_isFunctionTypeVariadic(t))
+        if (t.kind == CXType_FunctionProto && clang_isFunctionTypeVariadic(t))
             buf_puts(&d, n ? ", ..." : "...");
         else if (n == 0 && t.kind == CXType_FunctionProto)
             buf_puts(&d, "void");
@@ -105,22 +103,55 @@ static int format(CXType t, const char *inner, unsigned flags, struct buf *out,
     return rc;
 }
 
+/* Whether t is a compiler's own type, declared nowhere in a file (the
+   element of va_list). */
+static int builtin_type(CXType t) {
+    CXCursor d = clang_getTypeDeclaration(clang_getCanonicalType(t));
+    if (clang_Cursor_isNull(d) || clang_isInvalid(clang_getCursorKind(d)))
+        return 0;
+    CXFile f;
+    clang_getFileLocation(clang_getCursorLocation(d), &f, NULL, NULL, NULL);
+    return f == NULL;
+}
+
 int decl_format(CXType t, const char *name, unsigned flags, struct buf *out,
                 const char **why) {
     struct buf tmp = {0};
     int rc;
-    if ((flags & DECL_DECAY) &&
-        (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
-         t.kind == CXType_VariableArray)) {
+    CXType canon = clang_getCanonicalType(t);
+    int array = t.kind == CXType_ConstantArray ||
+                t.kind == CXType_IncompleteArray ||
+                t.kind == CXType_VariableArray;
+    int function =
+        t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto;
+    int named_array = !array && (canon.kind == CXType_ConstantArray ||
+                                 canon.kind == CXType_IncompleteArray ||
+                                 canon.kind == CXType_VariableArray);
+    int named_function = !function && (canon.kind == CXType_FunctionProto ||
+                                       canon.kind == CXType_FunctionNoProto);
+    if ((flags & DECL_DECAY) && array) {
         CXType elem = clang_getArrayElementType(t);
         int paren = elem.kind == CXType_ConstantArray ||
                     elem.kind == CXType_IncompleteArray;
         char *inner = xasprintf(paren ? "(*%s)" : "*%s", name);
         rc = format(elem, inner, 0, &tmp, why);
         free(inner);
-    } else if ((flags & DECL_DECAY) && (t.kind == CXType_FunctionProto ||
-                                        t.kind == CXType_FunctionNoProto)) {
-        char *inner = xasprintf("(*%s)", name);
+    } else if ((flags & DECL_DECAY) && named_array &&
+               !builtin_type(clang_getArrayElementType(canon))) {
+        CXType elem = clang_getArrayElementType(canon);
+        int paren = elem.kind == CXType_ConstantArray ||
+                    elem.kind == CXType_IncompleteArray;
+        char *inner = xasprintf(paren ? "(*%s)" : "*%s", name);
+        rc = format(elem, inner, 0, &tmp, why);
+        free(inner);
+    } else if ((flags & DECL_DECAY) && named_array) {
+        /* A parameter of va_list is a pointer to an element type that has
+           no name in C (__va_list_tag): a void * holds it and converts
+           back without a cast. */
+        buf_printf(&tmp, "void *%s", name);
+        rc = 0;
+    } else if ((flags & DECL_DECAY) && (function || named_function)) {
+        char *inner = xasprintf(function ? "(*%s)" : "*%s", name);
         rc = format(t, inner, 0, &tmp, why);
         free(inner);
     } else {

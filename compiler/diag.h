@@ -21,8 +21,8 @@ void diag_fixit(const struct source *src, unsigned off, unsigned fix_end,
                 const char *fix_text, enum diag_level level, const char *fmt,
                 ...) __attribute__((format(printf, 6, 7)));
 /* A diagnostic at any libclang location (the main file or a header). */
-void diag_loc(CXSourceLocation loc, enum diag_level level, const char *fmt,
-              ...) __attribute__((format(printf, 3, 4)));
+void diag_loc(CXSourceLocation loc, enum diag_level level, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 /* A diagnostic about the run itself ("yieldc: error: ..."). */
 void diag_tool(enum diag_level level, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

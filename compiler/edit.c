@@ -136,8 +136,8 @@ void edit_render(const struct edits *e, const struct source *src,
     unsigned lo = first_touching(e, begin), hi = past(e, lo, end);
     for (unsigned i = lo; i < hi; i++) {
         const struct edit *it = at(e, i);
-        if (disjoint(it, begin, end) && !(begin == end && it->begin == begin &&
-                                          it->end == begin))
+        if (disjoint(it, begin, end) &&
+            !(begin == end && it->begin == begin && it->end == begin))
             continue;
         if (!inside(it, begin, end) && begin != end)
             overlap_bug(it, begin, end);
@@ -148,8 +148,8 @@ void edit_render(const struct edits *e, const struct source *src,
     buf_putn(out, src->data + pos, end - pos);
 }
 
-char *edit_text(const struct edits *e, const struct source *src,
-                unsigned begin, unsigned end) {
+char *edit_text(const struct edits *e, const struct source *src, unsigned begin,
+                unsigned end) {
     struct buf b = {0};
     edit_render(e, src, begin, end, &b);
     return buf_take(&b);

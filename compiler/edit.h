@@ -40,8 +40,8 @@ void edit_replace(struct edits *e, unsigned begin, unsigned end,
 void edit_render(const struct edits *e, const struct source *src,
                  unsigned begin, unsigned end, struct buf *out);
 /* Returns the rendering of [begin, end) as a new string. */
-char *edit_text(const struct edits *e, const struct source *src,
-                unsigned begin, unsigned end);
+char *edit_text(const struct edits *e, const struct source *src, unsigned begin,
+                unsigned end);
 void edit_free(struct edits *e);
 
 #endif

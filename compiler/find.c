@@ -1,139 +1,17 @@
-/* find.c - pass 2: find every coroutine declaration (main file and
-   headers), every coroutine definition of the main file, and the uses of
-   YC_AWAIT, YC_YIELD and YC_SPAWN outside coroutine bodies. */
+/* find.c - pass 2: coroutine declarations and definitions, macro
+   invocations, and yieldc's markers outside coroutine bodies. */
+#include "find.h"
+
+#include "cursor.h"
 #include "diag.h"
-#include "pass.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------ */
-/* Cursor helpers shared by the passes                                 */
+/* Coroutine declarations, by USR                                      */
 /* ------------------------------------------------------------------ */
-
-char *cursor_name(CXCursor c) {
-    CXString s = clang_getCursorSpelling(c);
-    char *name = xstrdup(clang_getCString(s));
-    clang_disposeString(s);
-    return name;
-}
-
-static enum CXChildVisitResult collect(CXCursor c, CXCursor parent,
-                                       CXClientData data) {
-    (void)parent;
-    struct kids *k = data;
-    *VEC_PUSH(k->c, k->n, k->cap) = c;
-    return CXChildVisit_Continue;
-}
-
-struct kids cursor_kids(CXCursor c) {
-    struct kids k = {0};
-    clang_visitChildren(c, collect, &k);
-    return k;
-}
-
-unsigned cursor_nchildren(CXCursor c) {
-    struct kids k = cursor_kids(c);
-    free(k.c);
-    return k.n;
-}
-
-CXCursor cursor_child(CXCursor c, unsigned i) {
-    struct kids k = cursor_kids(c);
-    CXCursor r = i < k.n ? k.c[i] : clang_getNullCursor();
-    free(k.c);
-    return r;
-}
-
-int is_pointer_call(CXCursor call) {
-    if (clang_getCursorKind(call) != CXCursor_CallExpr)
-        return 0;
-    CXCursor callee = strip_expr(cursor_child(call, 0));
-    return !(clang_getCursorKind(callee) == CXCursor_DeclRefExpr &&
-             clang_getCursorKind(clang_getCursorReferenced(callee)) ==
-                 CXCursor_FunctionDecl);
-}
-
-CXCursor strip_expr(CXCursor c) {
-    for (;;) {
-        enum CXCursorKind k = clang_getCursorKind(c);
-        if ((k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr) ||
-            cursor_nchildren(c) != 1)
-            return c;
-        c = cursor_child(c, 0);
-    }
-}
-
-int is_marker_call(CXCursor c, const char *name) {
-    if (clang_getCursorKind(c) != CXCursor_CallExpr)
-        return 0;
-    char *n = cursor_name(c);
-    int r = !strcmp(n, name);
-    free(n);
-    return r;
-}
-
-/* YC_AWAIT(e) expands to (yc__await_mark(), (e)): a comma operator whose
-   left operand is the marker call. If c has that shape, returns the
-   called function's name (to free) and sets *right to the right operand;
-   otherwise returns NULL. Listing c's children is a libclang traversal,
-   and find and analyse ask this of every binary operator, so the children
-   are listed once and one answer serves every marker. */
-static char *comma_call(CXCursor c, CXCursor *right) {
-    if (clang_getCursorKind(c) != CXCursor_BinaryOperator)
-        return NULL;
-    struct kids k = cursor_kids(c);
-    char *name = NULL;
-    if (k.n == 2 && clang_getCursorKind(k.c[0]) == CXCursor_CallExpr) {
-        name = cursor_name(k.c[0]);
-        *right = k.c[1];
-    }
-    free(k.c);
-    return name;
-}
-
-/* The awaited or spawned expression inside a marker's right operand. */
-static CXCursor marker_strip(CXCursor right) {
-    CXCursor e = strip_expr(right);
-    if (clang_getCursorKind(e) == CXCursor_CStyleCastExpr) /* (void)(e) */
-        e = strip_expr(cursor_child(e, cursor_nchildren(e) - 1));
-    return e;
-}
-
-CXCursor marker_operand(CXCursor c, const char *marker) {
-    CXCursor right = clang_getNullCursor();
-    char *name = comma_call(c, &right);
-    int match = name && !strcmp(name, marker);
-    free(name);
-    return match ? marker_strip(right) : clang_getNullCursor();
-}
-
-/* ------------------------------------------------------------------ */
-/* Coroutine declarations                                              */
-/* ------------------------------------------------------------------ */
-
-int has_coroutine_attr(CXCursor c) {
-    unsigned n = cursor_nchildren(c);
-    for (unsigned i = 0; i < n; i++) {
-        CXCursor ch = cursor_child(c, i);
-        if (clang_getCursorKind(ch) == CXCursor_AnnotateAttr) {
-            char *s = cursor_name(ch);
-            int r = !strcmp(s, "yc_coroutine");
-            free(s);
-            if (r)
-                return 1;
-        }
-    }
-    return 0;
-}
-
-static char *usr_of(CXCursor c) {
-    CXString s = clang_getCursorUSR(c);
-    char *r = xstrdup(clang_getCString(s));
-    clang_disposeString(s);
-    return r;
-}
 
 /* FNV-1a: USRs of one file share long prefixes, so every byte counts. */
 static unsigned usr_hash(const char *s) {
@@ -144,7 +22,7 @@ static unsigned usr_hash(const char *s) {
 }
 
 /* The slot of cdecl_slots that holds usr, or the free slot where it would
-   go. The table is never full, so the probe ends. */
+   go. The table is at most half full, so the probe ends. */
 static unsigned *slot_of(const struct unit *u, const char *usr) {
     unsigned mask = u->ncdecl_slots - 1;
     for (unsigned h = usr_hash(usr) & mask;; h = (h + 1) & mask) {
@@ -171,131 +49,161 @@ static void index_decl(struct unit *u) {
         *slot_of(u, u->cdecls[i].usr) = i + 1;
 }
 
-/* Looks the function up by USR in a hash table: analyse asks for every
-   call in every coroutine, and a file may declare thousands. */
+static struct corodecl *lookup(const struct unit *u, const char *usr) {
+    if (!u->ncdecls)
+        return NULL;
+    unsigned slot = *slot_of(u, usr);
+    return slot ? &u->cdecls[slot - 1] : NULL;
+}
+
 struct corodecl *find_coroutine(struct unit *u, CXCursor fn) {
     if (clang_getCursorKind(fn) != CXCursor_FunctionDecl || !u->ncdecls)
         return NULL;
-    char *usr = usr_of(fn);
-    unsigned slot = *slot_of(u, usr);
+    char *usr = cursor_usr(fn);
+    struct corodecl *d = lookup(u, usr);
     free(usr);
-    return slot ? &u->cdecls[slot - 1] : NULL;
+    return d;
 }
+
+/* ------------------------------------------------------------------ */
+/* The top level                                                       */
+/* ------------------------------------------------------------------ */
 
 static int in_main_file(const struct unit *u, CXCursor c) {
     unsigned off;
     return source_offset(&u->src, clang_getCursorLocation(c), &off);
 }
 
-/* Records one top-level function declaration carrying YC_COROUTINE. */
-static void add_decl(struct unit *u, CXCursor c) {
-    struct corodecl *d = find_coroutine(u, c);
-    if (!d) {
-        d = VEC_PUSH(u->cdecls, u->ncdecls, u->capcdecls);
-        memset(d, 0, sizeof *d);
-        d->usr = usr_of(c);
-        d->name = cursor_name(c);
-        d->cursor = c;
-        d->type = clang_getCursorType(c);
-        d->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
-        d->is_variadic = d->type.kind == CXType_FunctionProto &&
-                         clang_isFunctionTypeVariadic(d->type);
-        index_decl(u);
-    }
+/* Whether a declaration carries YC_COROUTINE itself: clang copies the
+   annotation onto later declarations of the function, where it still has
+   the location of the declaration that wrote it. */
+struct own_search {
+    CXSourceRange decl;
+    int found;
+};
+
+static int loc_before(CXSourceLocation a, CXSourceLocation b) {
+    CXFile fa, fb;
+    unsigned oa, ob;
+    clang_getFileLocation(a, &fa, NULL, NULL, &oa);
+    clang_getFileLocation(b, &fb, NULL, NULL, &ob);
+    return fa && fb && clang_File_isEqual(fa, fb) && oa <= ob;
 }
 
-static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent,
-                                         CXClientData data) {
+static enum CXChildVisitResult find_own(CXCursor c, CXCursor parent,
+                                        CXClientData data) {
     (void)parent;
-    struct unit *u = data;
-    enum CXCursorKind k = clang_getCursorKind(c);
-    if (k == CXCursor_FunctionDecl) {
-        if (has_coroutine_attr(c) || find_coroutine(u, c))
-            add_decl(u, c);
-        if (clang_isCursorDefinition(c) && in_main_file(u, c) &&
-            find_coroutine(u, c)) {
-            struct coro *co = VEC_PUSH(u->coros, u->ncoros, u->capcoros);
-            memset(co, 0, sizeof *co);
-            co->def = c;
+    struct own_search *s = data;
+    if (clang_getCursorKind(c) == CXCursor_AnnotateAttr &&
+        cursor_named(c, "yc_coroutine")) {
+        CXSourceLocation l = clang_getCursorLocation(c);
+        if (loc_before(clang_getRangeStart(s->decl), l) &&
+            loc_before(l, clang_getRangeEnd(s->decl))) {
+            s->found = 1;
+            return CXChildVisit_Break;
         }
     }
     return CXChildVisit_Continue;
 }
 
-/* The typedef chain of a type: a coroutine-pointer typedef may be named
-   through further typedefs. */
-static int type_is_coroutine(CXType t) {
-    for (int guard = 0; guard < 16; guard++) {
-        CXCursor d = clang_getTypeDeclaration(t);
-        if (clang_getCursorKind(d) != CXCursor_TypedefDecl)
-            return 0;
-        if (has_coroutine_attr(d))
-            return 1;
-        t = clang_getTypedefDeclUnderlyingType(d);
-    }
-    return 0;
+static int own_annotation(CXCursor c) {
+    struct own_search s = {clang_getCursorExtent(c), 0};
+    clang_visitChildren(c, find_own, &s);
+    return s.found;
 }
 
-int is_coroutine_pointer(CXCursor callee) {
-    for (int guard = 0; guard < 16; guard++) {
-        enum CXCursorKind k = clang_getCursorKind(callee);
-        if (type_is_coroutine(clang_getCursorType(callee)))
-            return 1;
-        if (k == CXCursor_DeclRefExpr || k == CXCursor_MemberRefExpr) {
-            CXCursor d = clang_getCursorReferenced(callee);
-            return (clang_getCursorKind(d) == CXCursor_VarDecl ||
-                    clang_getCursorKind(d) == CXCursor_FieldDecl ||
-                    clang_getCursorKind(d) == CXCursor_ParmDecl) &&
-                   (has_coroutine_attr(d) ||
-                    type_is_coroutine(clang_getCursorType(d)));
-        }
-        if ((k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr &&
-             k != CXCursor_UnaryOperator) ||
-            cursor_nchildren(callee) != 1)
-            return 0;
-        callee = cursor_child(callee, 0);
+static void add_decl(struct unit *u, CXCursor c) {
+    char *usr = cursor_usr(c);
+    if (lookup(u, usr)) {
+        free(usr);
+        return;
     }
-    return 0;
+    struct corodecl *d = VEC_PUSH(u->cdecls, u->ncdecls, u->capcdecls);
+    memset(d, 0, sizeof *d);
+    d->usr = usr;
+    d->name = cursor_name(c);
+    d->cursor = c;
+    d->type = clang_getCursorType(c);
+    d->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
+    d->is_variadic = d->type.kind == CXType_FunctionProto &&
+                     clang_isFunctionTypeVariadic(d->type);
+    d->is_main = !strcmp(d->name, "main");
+    /* The parameters as declared, not the function type's (which has
+       int a[n++] adjusted to int *). */
+    int np = clang_Cursor_getNumArguments(c);
+    for (int i = 0; i < np; i++)
+        d->vm_params |= cursor_variably_modified(
+            clang_getCursorType(clang_Cursor_getArgument(c, (unsigned)i)));
+    d->as_written = d->is_variadic || d->vm_params;
+    index_decl(u);
+}
+
+static void add_macro(struct unit *u, CXCursor c) {
+    unsigned b, e;
+    if (!source_range(&u->src, c, &b, &e))
+        return;
+    struct invocation *m = VEC_PUSH(u->macros, u->nmacros, u->capmacros);
+    m->begin = b;
+    m->end = e;
+    m->cursor = c;
+    CXString s = clang_getCursorSpelling(c);
+    const char *n = clang_getCString(s);
+    m->is_marker = !strcmp(n, "YC_AWAIT") || !strcmp(n, "YC_YIELD") ||
+                   !strcmp(n, "YC_SPAWN") || !strcmp(n, "YC_ASYNC") ||
+                   !strcmp(n, "YC_COROUTINE");
+    clang_disposeString(s);
+    CXCursor def = clang_getCursorReferenced(c);
+    m->is_builtin =
+        clang_Cursor_isNull(def) || clang_Cursor_isMacroBuiltin(def);
+}
+
+/* The first walk of the top level: coroutine declarations (those that
+   carry YC_COROUTINE themselves) and the main file's macro invocations. */
+static enum CXChildVisitResult visit_decls(CXCursor c, CXCursor parent,
+                                           CXClientData data) {
+    (void)parent;
+    struct unit *u = data;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_FunctionDecl && own_annotation(c))
+        add_decl(u, c);
+    else if (k == CXCursor_MacroExpansion && in_main_file(u, c))
+        add_macro(u, c);
+    return CXChildVisit_Continue;
+}
+
+/* The second walk: every declaration of a coroutine carries YC_COROUTINE
+   (the awaiting side and the defining side must agree on the calling
+   convention), and the definitions in the main file. */
+static enum CXChildVisitResult visit_defs(CXCursor c, CXCursor parent,
+                                          CXClientData data) {
+    (void)parent;
+    struct unit *u = data;
+    if (clang_getCursorKind(c) != CXCursor_FunctionDecl)
+        return CXChildVisit_Continue;
+    struct corodecl *d = find_coroutine(u, c);
+    if (!d)
+        return CXChildVisit_Continue;
+    if (!own_annotation(c)) {
+        diag_loc(clang_getCursorLocation(c), DIAG_ERROR,
+                 "'%s' is declared YC_COROUTINE elsewhere but not here; every "
+                 "declaration of a coroutine must start with YC_COROUTINE",
+                 d->name);
+        diag_loc(clang_getCursorLocation(d->cursor), DIAG_NOTE,
+                 "declared YC_COROUTINE here");
+    }
+    if (clang_isCursorDefinition(c) && in_main_file(u, c) && !d->def) {
+        struct coro *co = VEC_PUSH(u->coros, u->ncoros, u->capcoros);
+        memset(co, 0, sizeof *co);
+        co->def = c;
+        co->decl = d;
+        d->def = co; /* fixed below: the array may still move */
+    }
+    return CXChildVisit_Continue;
 }
 
 /* ------------------------------------------------------------------ */
-/* Uses outside coroutines, reserved names                             */
+/* Markers outside coroutines, reserved names                          */
 /* ------------------------------------------------------------------ */
-
-/* find_coro_at is asked for every cursor of the file, so it binary-searches
-   the definitions when their ranges allow it; otherwise it scans them. */
-struct coro *find_coro_at(const struct unit *u, unsigned off) {
-    if (!u->coros_disjoint) {
-        for (unsigned i = 0; i < u->ncoros; i++)
-            if (off >= u->coros[i].def_begin && off < u->coros[i].def_end)
-                return &u->coros[i];
-        return NULL;
-    }
-    unsigned lo = 0, hi = u->ncoros; /* the first definition after off */
-    while (lo < hi) {
-        unsigned mid = lo + (hi - lo) / 2;
-        if (u->coros[mid].def_begin <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo && off < u->coros[lo - 1].def_end)
-        return &u->coros[lo - 1];
-    return NULL;
-}
-
-/* Whether the definitions' ranges are in order and apart, each holding its
-   body. Only a macro that expands to several definitions breaks this. */
-static int coros_disjoint(const struct unit *u) {
-    for (unsigned i = 0; i < u->ncoros; i++) {
-        const struct coro *co = &u->coros[i];
-        if (co->body_begin < co->def_begin || co->body_end > co->def_end ||
-            co->body_begin > co->body_end ||
-            (i && u->coros[i - 1].def_end > co->def_begin))
-            return 0;
-    }
-    return 1;
-}
 
 static int is_decl_kind(enum CXCursorKind k) {
     return k == CXCursor_VarDecl || k == CXCursor_ParmDecl ||
@@ -306,110 +214,217 @@ static int is_decl_kind(enum CXCursorKind k) {
            k == CXCursor_MacroDefinition;
 }
 
+/* Reports a declaration in the main file whose name uses the prefix of
+   generated code. */
+static void check_name(struct unit *u, CXCursor c) {
+    if (!is_decl_kind(clang_getCursorKind(c)))
+        return;
+    CXString s = clang_getCursorSpelling(c);
+    const char *n = clang_getCString(s);
+    unsigned off;
+    if (n && !strncmp(n, "yc__", 4) &&
+        source_offset(&u->src, clang_getCursorLocation(c), &off))
+        diag_at(&u->src, off, DIAG_ERROR,
+                "identifier '%s' uses the prefix 'yc__' reserved for code "
+                "generated by yieldc",
+                n);
+    clang_disposeString(s);
+}
+
+/* check_name for the declarations inside a declaration (a struct's
+   fields and nested tags, an enum's constants). */
+static enum CXChildVisitResult visit_names(CXCursor c, CXCursor parent,
+                                           CXClientData u) {
+    (void)parent;
+    if (!clang_isDeclaration(clang_getCursorKind(c)))
+        return CXChildVisit_Continue;
+    check_name(u, c);
+    return CXChildVisit_Recurse;
+}
+
+/* The yieldc markers of a top-level declaration that is not a coroutine
+   definition: YC_SPAWN and YC_ASYNC are recorded, YC_AWAIT and YC_YIELD
+   are errors. */
+static void scan_plain(struct unit *u, CXCursor top) {
+    /* Markers can only stand in a function body (elsewhere they are not
+       constant expressions, which clang reports): in other declarations
+       only the names need checking, which needs no walk of expressions. */
+    if (clang_getCursorKind(top) != CXCursor_FunctionDecl ||
+        !clang_isCursorDefinition(top)) {
+        check_name(u, top);
+        clang_visitChildren(top, visit_names, u);
+        return;
+    }
+    struct tree t;
+    tree_build(&t, &u->src, top);
+    for (unsigned i = 0; i < t.len; i++)
+        check_name(u, t.n[i].c);
+    for (unsigned i = 0; i < t.len; i++) {
+        struct node *n = &t.n[i];
+        unsigned b, e;
+        if (!n->mark || !tree_range(&t, (int)i, &b, &e))
+            continue;
+        if (n->mark == MARK_AWAIT)
+            diag_at(&u->src, b, DIAG_ERROR,
+                    "YC_AWAIT outside a coroutine; mark the enclosing "
+                    "function YC_COROUTINE, or call the coroutine without "
+                    "YC_AWAIT to run it to completion");
+        else if (n->mark == MARK_YIELD)
+            diag_at(&u->src, b, DIAG_ERROR,
+                    "YC_YIELD outside a coroutine; mark the enclosing "
+                    "function YC_COROUTINE");
+        else if (n->operand >= 0) {
+            struct spawn *sp = VEC_PUSH(u->spawns, u->nspawns, u->capspawns);
+            memset(sp, 0, sizeof *sp);
+            /* Written by a user macro: spelled out first (normalize). */
+            int inv = find_invocation(u, b, 1);
+            if (inv >= 0) {
+                unit_request_expansion(u, u->macros[inv].begin);
+                sp->in_macro = 1;
+            }
+            sp->begin = b;
+            sp->end = e;
+            sp->is_async = n->mark == MARK_ASYNC;
+            sp->call = t.n[n->operand].c;
+            /* A marker's extent is cut short inside another macro's
+               argument. */
+            unsigned end = source_macro_call_end(
+                &u->src, b, sp->is_async ? "YC_ASYNC" : "YC_SPAWN");
+            if (end)
+                sp->end = end;
+            /* A call that a macro writes (YC_SPAWN(CALL)) is spelled out
+               too: its arguments are copied as written. */
+            unsigned cb, ce;
+            int cinv = -1;
+            if (!sp->in_macro && source_range(&u->src, sp->call, &cb, &ce))
+                cinv = find_invocation(u, cb, 1);
+            if (cinv >= 0) {
+                unit_request_expansion(u, u->macros[cinv].begin);
+                sp->in_macro = 1;
+            }
+        }
+    }
+    tree_free(&t);
+}
+
+/* A coroutine definition: its body is walked once, here, for the names and
+   for analyse and lower (struct coro's tree). */
+static void scan_coroutine(struct unit *u, struct coro *co) {
+    check_name(u, co->def);
+    int n = clang_Cursor_getNumArguments(co->def);
+    for (int a = 0; a < n; a++)
+        check_name(u, clang_Cursor_getArgument(co->def, (unsigned)a));
+    struct kids k = cursor_kids(co->def);
+    CXCursor body = k.n ? k.c[k.n - 1] : clang_getNullCursor();
+    free(k.c);
+    tree_build(&co->tree, &u->src, body);
+    for (unsigned i = 0; i < co->tree.len; i++)
+        check_name(u, co->tree.n[i].c);
+}
+
 static enum CXChildVisitResult visit_uses(CXCursor c, CXCursor parent,
                                           CXClientData data) {
     (void)parent;
     struct unit *u = data;
     enum CXCursorKind k = clang_getCursorKind(c);
-    unsigned b, e;
-    if (is_decl_kind(k) && in_main_file(u, c)) {
-        char *name = cursor_name(c);
-        if (!strncmp(name, "yc__", 4)) {
-            unsigned off;
-            source_offset(&u->src, clang_getCursorLocation(c), &off);
-            diag_at(&u->src, off, DIAG_ERROR,
-                    "identifier '%s' uses the prefix 'yc__' reserved for "
-                    "code generated by yieldc",
-                    name);
-        }
-        free(name);
+    if (k == CXCursor_MacroDefinition && in_main_file(u, c)) {
+        check_name(u, c);
+        return CXChildVisit_Continue;
     }
-    /* The markers below are a comma operator or a call. Mapping a cursor's
-       extent to the file is costly (libclang walks the macro expansions),
-       so it is done only for those two kinds, not for every cursor. */
-    if (k != CXCursor_BinaryOperator && k != CXCursor_CallExpr)
-        return CXChildVisit_Recurse;
-    if (!source_range(&u->src, c, &b, &e))
-        return CXChildVisit_Recurse;
-    const struct coro *in = find_coro_at(u, b);
-    CXCursor right = clang_getNullCursor();
-    char *marker = comma_call(c, &right);
-    int is_spawn = marker && !strcmp(marker, "yc__spawn_mark");
-    int is_async = marker && !strcmp(marker, "yc__async_mark");
-    int is_await = marker && !strcmp(marker, "yc__await_mark");
-    free(marker);
-    CXCursor spawned =
-        is_spawn || is_async ? marker_strip(right) : clang_getNullCursor();
-    if (!clang_Cursor_isNull(spawned)) {
-        const char *macro = is_async ? "YC_ASYNC" : "YC_SPAWN";
-        struct spawn *sp = VEC_PUSH(u->spawns, u->nspawns, u->capspawns);
-        memset(sp, 0, sizeof *sp);
-        sp->begin = b;
-        sp->is_async = is_async;
-        sp->end = source_macro_call_end(&u->src, b, macro);
-        if (!sp->end) {
-            diag_at(&u->src, b, DIAG_ERROR,
-                    "%s inside the body of another macro is not supported "
-                    "yet; expand the macro by hand",
-                    macro);
-            sp->end = e;
+    if (!clang_isDeclaration(k) || !in_main_file(u, c))
+        return CXChildVisit_Continue;
+    if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c)) {
+        struct corodecl *d = find_coroutine(u, c);
+        if (d && d->def && clang_equalCursors(d->def->def, c)) {
+            scan_coroutine(u, d->def);
+            return CXChildVisit_Continue;
         }
-        sp->call = spawned;
-        sp->in = (struct coro *)in;
-        return CXChildVisit_Recurse;
     }
-    if (in)
-        return CXChildVisit_Recurse; /* analyse checks coroutine bodies */
-    if (is_await && !clang_Cursor_isNull(marker_strip(right)))
-        diag_at(&u->src, b, DIAG_ERROR,
-                "YC_AWAIT outside a coroutine; mark the enclosing function "
-                "YC_COROUTINE, or call the coroutine without YC_AWAIT to run "
-                "it to completion");
-    else if (is_marker_call(c, "yc__yield_mark"))
-        diag_at(&u->src, b, DIAG_ERROR,
-                "YC_YIELD outside a coroutine; mark the enclosing function "
-                "YC_COROUTINE");
-    return CXChildVisit_Recurse;
+    scan_plain(u, c);
+    return CXChildVisit_Continue;
+}
+
+/* ------------------------------------------------------------------ */
+/* Definitions                                                         */
+/* ------------------------------------------------------------------ */
+
+/* Fills in what find knows of a definition: its ranges and result. */
+static void describe(struct unit *u, struct coro *co) {
+    co->name = co->decl->name;
+    co->decl->def = co;
+    co->is_main = co->decl->is_main;
+    co->ret = clang_getCursorResultType(co->def);
+    co->is_void = cursor_type_is_void(co->ret);
+    source_range(&u->src, co->def, &co->def_begin, &co->def_end);
+    struct kids k = cursor_kids(co->def);
+    if (k.n)
+        source_range(&u->src, k.c[k.n - 1], &co->body_begin, &co->body_end);
+    free(k.c);
+}
+
+void find_spawn_callee(struct unit *u, struct spawn *sp) {
+    CXCursor callee = cursor_direct_callee(sp->call);
+    int direct = !clang_Cursor_isNull(callee);
+    if (direct)
+        sp->callee = find_coroutine(u, callee);
+    if (direct && !sp->callee)
+        diag_at(&u->src, sp->begin, DIAG_ERROR,
+                "%s expects a call of a coroutine",
+                sp->is_async ? "YC_ASYNC" : "YC_SPAWN");
+    else if (clang_getCursorKind(sp->call) != CXCursor_CallExpr)
+        diag_at(&u->src, sp->begin, DIAG_ERROR, "%s expects a call",
+                sp->is_async ? "YC_ASYNC" : "YC_SPAWN");
 }
 
 int find_run(struct unit *u) {
     CXCursor tu = clang_getTranslationUnitCursor(u->tu);
-    clang_visitChildren(tu, visit_top, u);
-    for (unsigned i = 0; i < u->ncoros; i++) {
-        struct coro *co = &u->coros[i];
-        co->decl = find_coroutine(u, co->def);
-        co->decl->defined = 1;
-        co->name = co->decl->name;
-        co->is_main = !strcmp(co->name, "main");
-        co->ret = clang_getCursorResultType(co->def);
-        co->is_void = co->ret.kind == CXType_Void;
-        source_range(&u->src, co->def, &co->def_begin, &co->def_end);
-        unsigned n = cursor_nchildren(co->def);
-        CXCursor body = cursor_child(co->def, n - 1);
-        source_range(&u->src, body, &co->body_begin, &co->body_end);
+    clang_visitChildren(tu, visit_decls, u);
+    u->macro_reach = xcalloc(u->nmacros + 1, sizeof *u->macro_reach);
+    for (unsigned i = 0, reach = 0; i < u->nmacros; i++) {
+        if (u->macros[i].end > reach)
+            reach = u->macros[i].end;
+        u->macro_reach[i] = reach;
     }
-    u->coros_disjoint = coros_disjoint(u);
+    clang_visitChildren(tu, visit_defs, u);
+    for (unsigned i = 0; i < u->ncoros; i++)
+        describe(u, &u->coros[i]);
     clang_visitChildren(tu, visit_uses, u);
-    for (unsigned i = 0; i < u->nspawns; i++) {
-        struct spawn *sp = &u->spawns[i];
-        int ptr = is_pointer_call(sp->call);
-        if (!ptr && clang_getCursorKind(sp->call) == CXCursor_CallExpr)
-            sp->callee =
-                find_coroutine(u, clang_getCursorReferenced(sp->call));
-        /* A call through a function pointer goes through the wrapper's
-           await request, like an await (lower_spawn). */
-        if (!sp->callee && !ptr)
-            diag_at(&u->src, sp->begin, DIAG_ERROR,
-                    "%s expects a call of a coroutine",
-                    sp->is_async ? "YC_ASYNC" : "YC_SPAWN");
-    }
+    for (unsigned i = 0; i < u->nspawns; i++)
+        find_spawn_callee(u, &u->spawns[i]);
     return diag_errors() != 0;
+}
+
+unsigned find_macros_from(const struct unit *u, unsigned b) {
+    unsigned lo = 0, hi = u->nmacros;
+    while (lo < hi) {
+        unsigned mid = lo + (hi - lo) / 2;
+        if (u->macro_reach[mid] <= b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+int find_invocation(const struct unit *u, unsigned off, int at_begin) {
+    /* The invocations are in file order, and one that holds another (a
+       macro in an argument) comes first: the first match is outermost. */
+    for (unsigned i = find_macros_from(u, off); i < u->nmacros; i++) {
+        const struct invocation *m = &u->macros[i];
+        if (m->begin > off)
+            break;
+        if (m->is_marker || m->is_builtin)
+            continue;
+        if ((m->begin < off || (at_begin && m->begin == off)) && off < m->end)
+            return (int)i;
+    }
+    return -1;
 }
 
 void find_print(const struct unit *u) {
     for (unsigned i = 0; i < u->ncdecls; i++) {
         const struct corodecl *d = &u->cdecls[i];
-        printf("coroutine %s%s%s\n", d->name, d->defined ? " defined" : "",
+        printf("coroutine %s%s%s\n", d->name, d->def ? " defined" : "",
                d->is_static ? " static" : "");
     }
 }

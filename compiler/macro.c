@@ -1,164 +1,416 @@
-/* macro.c - macro arguments that a rewrite must not touch: those that their
-   macro stringifies (#x) or pastes (a##x). Renaming a local inside such an
-   argument would change the string or the pasted name, so lower keeps the
-   name there and gives the statement a C local of that name instead. */
-#include "diag.h"
-#include "pass.h"
+/* macro.c - one level of macro expansion (see macro.h). */
+#include "macro.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* The parameters of a function-like macro that its body stringifies or
-   pastes, as a bit set by parameter index (the last one stands for all
-   variadic arguments). Returns the number of parameters. */
-static unsigned unsafe_params(CXTranslationUnit tu, CXCursor def,
-                              unsigned long long *mask, int *variadic) {
-    CXToken *toks;
-    unsigned nt, nparams = 0;
-    char *params[64];
-    *mask = 0;
-    *variadic = 0;
-    clang_tokenize(tu, clang_getCursorExtent(def), &toks, &nt);
-    char **sp = xcalloc(nt ? nt : 1, sizeof *sp);
-    unsigned n = 0;
-    for (unsigned i = 0; i < nt; i++) {
-        if (clang_getTokenKind(toks[i]) == CXToken_Comment)
+/* A preprocessing token. */
+struct tok {
+    char *s;      /* its spelling */
+    int literal;  /* a string or character literal */
+    int space;    /* white space (or a comment) came before it */
+    unsigned off; /* its offset in its file */
+    unsigned end; /* one past its last byte */
+};
+
+struct toks {
+    struct tok *t;
+    unsigned n, cap;
+};
+
+static void toks_free(struct toks *v) {
+    for (unsigned i = 0; i < v->n; i++)
+        free(v->t[i].s);
+    free(v->t);
+    memset(v, 0, sizeof *v);
+}
+
+static void push(struct toks *v, const char *s, int literal, int space) {
+    struct tok *t = VEC_PUSH(v->t, v->n, v->cap);
+    t->s = xstrdup(s);
+    t->literal = literal;
+    t->space = space;
+    t->off = t->end = 0;
+}
+
+/* The tokens of a range, with the white space between them. */
+static void tokenize(CXTranslationUnit tu, CXSourceRange r, struct toks *v) {
+    CXToken *ct;
+    unsigned n;
+    clang_tokenize(tu, r, &ct, &n);
+    unsigned prev_end = 0;
+    for (unsigned i = 0; i < n; i++) {
+        CXTokenKind k = clang_getTokenKind(ct[i]);
+        if (k == CXToken_Comment)
             continue;
-        CXString s = clang_getTokenSpelling(tu, toks[i]);
-        sp[n++] = xstrdup(clang_getCString(s));
+        CXSourceRange e = clang_getTokenExtent(tu, ct[i]);
+        unsigned b, en;
+        clang_getFileLocation(clang_getRangeStart(e), NULL, NULL, NULL, &b);
+        clang_getFileLocation(clang_getRangeEnd(e), NULL, NULL, NULL, &en);
+        CXString s = clang_getTokenSpelling(tu, ct[i]);
+        push(v, clang_getCString(s), k == CXToken_Literal,
+             v->n && b > prev_end);
         clang_disposeString(s);
+        v->t[v->n - 1].off = b;
+        v->t[v->n - 1].end = en;
+        prev_end = en;
     }
-    clang_disposeTokens(tu, toks, nt);
-    unsigned i = 2; /* after NAME ( */
-    for (; i < n && strcmp(sp[i], ")") && nparams < 64; i++) {
-        if (!strcmp(sp[i], ","))
-            continue;
-        if (!strcmp(sp[i], "...")) {
-            *variadic = 1;
-            if (nparams && i > 0 && strcmp(sp[i - 1], ","))
-                continue; /* named variadic: args... */
-            params[nparams++] = "__VA_ARGS__";
-        } else {
-            params[nparams++] = sp[i];
-        }
-    }
-    for (unsigned b = i + 1; b < n; b++) {
-        int hash = !strcmp(sp[b], "#"), paste = !strcmp(sp[b], "##");
-        if (!hash && !paste)
-            continue;
-        for (unsigned p = 0; p < nparams; p++) {
-            if ((b + 1 < n && !strcmp(sp[b + 1], params[p])) ||
-                (paste && b > i + 1 && !strcmp(sp[b - 1], params[p])))
-                *mask |= 1ull << p;
-        }
-    }
-    for (unsigned k = 0; k < n; k++)
-        free(sp[k]);
-    free(sp);
-    return nparams;
+    clang_disposeTokens(tu, ct, n);
 }
 
-static void add_range(struct unit *u, unsigned b, unsigned e) {
-    *VEC_PUSH(u->unsafe, u->nunsafe, u->capunsafe) = b;
-    *VEC_PUSH(u->unsafe, u->nunsafe, u->capunsafe) = e;
+static int is(const struct tok *t, const char *s) { return !strcmp(t->s, s); }
+
+static int ident_char(char c) {
+    return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
 }
 
-/* Splits the invocation NAME(a, b, ...) at [off, end) into argument ranges
-   and records those of unsafe parameters. */
-static void record_args(struct unit *u, unsigned off, unsigned end,
-                        unsigned long long mask, unsigned nparams,
-                        int variadic) {
-    const char *d = u->src.data;
-    unsigned i = off;
-    while (i < end && d[i] != '(')
+/* ------------------------------------------------------------------ */
+/* Definitions and invocations                                         */
+/* ------------------------------------------------------------------ */
+
+/* A macro definition, taken apart. */
+struct def {
+    struct toks all;   /* NAME, the parameter list, the replacement */
+    unsigned body;     /* index of the first replacement token */
+    int function_like; /* NAME(params) */
+    unsigned nparams;  /* parameters, the variadic one last */
+    const char *params[128];
+    int variadic; /* the last parameter takes the rest */
+};
+
+static int def_load(struct unit *u, CXCursor c, struct def *d) {
+    memset(d, 0, sizeof *d);
+    tokenize(u->tu, clang_getCursorExtent(c), &d->all);
+    if (!d->all.n)
+        return -1;
+    /* Function-like when '(' touches the name. Not from libclang's
+       clang_Cursor_isMacroFunctionLike, which answers for the name's
+       current definition: after an #undef, for none. */
+    d->function_like =
+        d->all.n >= 2 && is(&d->all.t[1], "(") && !d->all.t[1].space;
+    unsigned i = 1;
+    if (d->function_like) {
+        if (d->all.n < 2 || !is(&d->all.t[1], "("))
+            return -1;
+        for (i = 2; i < d->all.n && !is(&d->all.t[i], ")"); i++) {
+            struct tok *t = &d->all.t[i];
+            if (is(t, ","))
+                continue;
+            if (d->nparams == 128)
+                return -1;
+            if (is(t, "...")) {
+                d->variadic = 1;
+                d->params[d->nparams++] = "__VA_ARGS__";
+            } else if (i + 1 < d->all.n && is(&d->all.t[i + 1], "...")) {
+                d->variadic = 1; /* a named variadic parameter: args... */
+                d->params[d->nparams++] = t->s;
+                i++;
+            } else {
+                d->params[d->nparams++] = t->s;
+            }
+        }
+        if (i == d->all.n)
+            return -1;
         i++;
-    unsigned arg = 0, start = ++i;
+    }
+    d->body = i;
+    return 0;
+}
+
+/* The index of the parameter that token t names, or -1. */
+static int param_of(const struct def *d, const struct tok *t) {
+    if (!d->function_like)
+        return -1;
+    for (unsigned p = 0; p < d->nparams; p++)
+        if (!strcmp(t->s, d->params[p]))
+            return (int)p;
+    return -1;
+}
+
+/* The arguments of an invocation: token index ranges [begin, end) into its
+   tokens, one per parameter (missing trailing ones empty). */
+struct args {
+    struct toks toks; /* the invocation's tokens */
+    unsigned begin[128];
+    unsigned end[128];
+    unsigned n;
+};
+
+static int args_load(struct unit *u, const struct invocation *m,
+                     const struct def *d, struct args *a) {
+    memset(a, 0, sizeof *a);
+    tokenize(u->tu, clang_getCursorExtent(m->cursor), &a->toks);
+    if (!d->function_like)
+        return 0;
+    struct toks *v = &a->toks;
+    if (v->n < 3 || !is(&v->t[1], "(") || !is(&v->t[v->n - 1], ")"))
+        return -1;
+    unsigned start = 2;
     int depth = 0;
-    for (; i < end; i++) {
-        char c = d[i];
-        if (c == '"' || c == '\'') {
-            for (i++; i < end && d[i] != c; i++)
-                if (d[i] == '\\')
-                    i++;
-        } else if (c == '(' || c == '[' || c == '{') {
+    for (unsigned i = 2; i < v->n; i++) {
+        struct tok *t = &v->t[i];
+        if (is(t, "(") || is(t, "[") || is(t, "{"))
             depth++;
-        } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+        else if ((is(t, ")") || is(t, "]") || is(t, "}")) && depth > 0)
             depth--;
-        } else if ((c == ',' && depth == 0) || (c == ')' && depth == 0)) {
-            unsigned p = arg < nparams ? arg : nparams - 1;
-            int in_variadic = variadic && nparams && arg >= nparams - 1;
-            if (nparams && (mask >> (in_variadic ? nparams - 1 : p) & 1))
-                add_range(u, start, i);
-            arg++;
+        else if ((is(t, ",") && depth == 0 &&
+                  !(d->variadic && a->n + 1 >= d->nparams)) ||
+                 i == v->n - 1) {
+            if (a->n == 128)
+                return -1;
+            a->begin[a->n] = start;
+            a->end[a->n] = i;
+            a->n++;
             start = i + 1;
-            if (c == ')')
-                return;
+        }
+    }
+    /* F() of a macro without parameters has no argument, not one empty
+       one; a variadic macro may be given nothing for "...". */
+    if (d->nparams == 0 && a->n == 1 && a->begin[0] == a->end[0])
+        a->n = 0;
+    while (a->n < d->nparams)
+        a->begin[a->n] = a->end[a->n] = v->n - 1, a->n++;
+    return a->n == d->nparams ? 0 : -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Substitution                                                        */
+/* ------------------------------------------------------------------ */
+
+/* Appends the spelling of argument p as a string literal (#p): tokens
+   separated by one space where the invocation had white space, with the
+   backslashes and quotes of literals escaped. */
+static void stringize(const struct args *a, unsigned p, struct buf *b) {
+    buf_putc(b, '"');
+    for (unsigned i = a->begin[p]; i < a->end[p]; i++) {
+        const struct tok *t = &a->toks.t[i];
+        if (i > a->begin[p] && t->space)
+            buf_putc(b, ' ');
+        for (const char *c = t->s; *c; c++) {
+            if (t->literal && (*c == '"' || *c == '\\'))
+                buf_putc(b, '\\');
+            buf_putc(b, *c);
+        }
+    }
+    buf_putc(b, '"');
+}
+
+/* The replacement being built: tokens, with a pending paste (##). */
+struct out {
+    struct toks v;
+    int paste;       /* the next token is pasted onto the last one */
+    int placemarker; /* the last item was an empty argument */
+};
+
+/* Appends one token, pasting it onto the last one if a ## came between. */
+static void out_tok(struct out *o, const char *s, int literal, int space) {
+    if (o->paste && o->v.n && !o->placemarker) {
+        struct tok *l = &o->v.t[o->v.n - 1];
+        char *joined = xasprintf("%s%s", l->s, s);
+        free(l->s);
+        l->s = joined;
+        l->literal = l->literal || literal;
+    } else {
+        push(&o->v, s, literal, space);
+    }
+    o->paste = 0;
+    o->placemarker = 0;
+}
+
+/* Appends argument p as spelled: the compiler expands its macros when it
+   reads the result, which is what the preprocessor's expansion of the
+   argument before substitution amounts to. */
+static void out_arg(struct out *o, const struct args *a, unsigned p,
+                    int space) {
+    if (a->begin[p] == a->end[p]) {
+        if (o->paste)
+            o->paste = 0; /* x ## <empty> is x */
+        else
+            o->placemarker = 1;
+        return;
+    }
+    for (unsigned i = a->begin[p]; i < a->end[p]; i++) {
+        const struct tok *t = &a->toks.t[i];
+        out_tok(o, t->s, t->literal, i == a->begin[p] ? space : t->space);
+    }
+}
+
+static void substitute(const struct def *d, const struct args *a, unsigned from,
+                       unsigned to, struct out *o);
+
+/* __VA_OPT__(content) at body index i: the content when the variadic
+   argument has tokens. Returns the index of its closing parenthesis. */
+static unsigned va_opt(const struct def *d, const struct args *a, unsigned i,
+                       struct out *o) {
+    unsigned open = i + 1, depth = 0, j;
+    for (j = open; j < d->all.n; j++) {
+        if (is(&d->all.t[j], "("))
+            depth++;
+        else if (is(&d->all.t[j], ")") && --depth == 0)
+            break;
+    }
+    unsigned va = d->nparams - 1;
+    if (j < d->all.n && a->begin[va] < a->end[va])
+        substitute(d, a, open + 1, j, o);
+    else
+        o->placemarker = 1;
+    return j;
+}
+
+/* Substitutes the replacement tokens [from, to) of d with arguments a. */
+static void substitute(const struct def *d, const struct args *a, unsigned from,
+                       unsigned to, struct out *o) {
+    for (unsigned i = from; i < to; i++) {
+        const struct tok *t = &d->all.t[i];
+        int p = param_of(d, t);
+        if (d->function_like && is(t, "#") && i + 1 < to &&
+            param_of(d, &d->all.t[i + 1]) >= 0) {
+            struct buf s = {0};
+            stringize(a, (unsigned)param_of(d, &d->all.t[i + 1]), &s);
+            out_tok(o, buf_str(&s), 1, t->space);
+            buf_free(&s);
+            i++;
+        } else if (is(t, "##") && i > from && i + 1 < to) {
+            /* GNU: , ## __VA_ARGS__ drops the comma when there are no
+               variable arguments. */
+            const struct tok *next = &d->all.t[i + 1];
+            int pn = param_of(d, next);
+            if (d->variadic && pn == (int)d->nparams - 1 && o->v.n &&
+                is(&o->v.t[o->v.n - 1], ",") && a->begin[pn] == a->end[pn]) {
+                free(o->v.t[--o->v.n].s);
+                i++;
+                continue;
+            }
+            o->paste = !o->placemarker;
+            o->placemarker = 0;
+        } else if (is(t, "__VA_OPT__") && d->variadic && i + 1 < to &&
+                   is(&d->all.t[i + 1], "(")) {
+            i = va_opt(d, a, i, o);
+        } else if (p >= 0) {
+            out_arg(o, a, (unsigned)p, t->space);
+        } else {
+            out_tok(o, t->s, t->literal, t->space);
         }
     }
 }
 
-/* What unsafe_params found for one macro definition. */
-struct macro_info {
-    CXCursor def;            /* the MacroDefinition */
-    unsigned long long mask; /* its unsafe parameters */
-    unsigned nparams;        /* its parameter count */
-    int variadic;            /* it takes "..." */
-};
+/* ------------------------------------------------------------------ */
+/* Writing the result                                                  */
+/* ------------------------------------------------------------------ */
 
-/* The macros met so far: a body expands the same few macros (YC_AWAIT,
-   YC_YIELD) many times, and tokenizing a definition again for each
-   expansion cost more than the rest of this pass. */
-struct macro_walk {
-    struct unit *u;
-    struct macro_info *seen;
-    unsigned nseen, capseen;
-};
-
-static const struct macro_info *info_of(struct macro_walk *mw, CXCursor def) {
-    for (unsigned i = 0; i < mw->nseen; i++)
-        if (clang_equalCursors(mw->seen[i].def, def))
-            return &mw->seen[i];
-    struct macro_info *m = VEC_PUSH(mw->seen, mw->nseen, mw->capseen);
-    m->def = def;
-    m->nparams = unsafe_params(mw->u->tu, def, &m->mask, &m->variadic);
-    return m;
-}
-
-static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
-                                     CXClientData data) {
-    (void)parent;
-    struct macro_walk *mw = data;
-    struct unit *u = mw->u;
-    if (clang_getCursorKind(c) != CXCursor_MacroExpansion)
-        return CXChildVisit_Continue;
-    unsigned b, e;
-    if (!source_range(&u->src, c, &b, &e))
-        return CXChildVisit_Continue;
-    const struct coro *co = find_coro_at(u, b);
-    int inside = co && b > co->body_begin && b < co->body_end;
-    /* Definitions that overlap (one macro expanding to several) need the
-       scan: the first one holding b need not be the one whose body does. */
-    for (unsigned i = 0; !u->coros_disjoint && i < u->ncoros && !inside; i++)
-        inside = b > u->coros[i].body_begin && b < u->coros[i].body_end;
-    CXCursor def = clang_getCursorReferenced(c);
-    if (!inside || clang_Cursor_isNull(def) ||
-        !clang_Cursor_isMacroFunctionLike(def))
-        return CXChildVisit_Continue;
-    const struct macro_info *m = info_of(mw, def);
-    if (m->mask)
-        record_args(u, b, e, m->mask, m->nparams, m->variadic);
-    return CXChildVisit_Continue;
-}
-
-void macro_find_unsafe_args(struct unit *u) {
-    struct macro_walk mw = {u, NULL, 0, 0};
-    clang_visitChildren(clang_getTranslationUnitCursor(u->tu), visit, &mw);
-    free(mw.seen);
-}
-
-int macro_unsafe_at(const struct unit *u, unsigned off) {
-    for (unsigned i = 0; i + 1 < u->nunsafe; i += 2)
-        if (off >= u->unsafe[i] && off < u->unsafe[i + 1])
+/* Whether two tokens written side by side could read as one: two words,
+   a word before a literal (L"x"), or two punctuators that form a longer
+   one or a comment. */
+static int must_separate(const char *a, const char *b) {
+    if (!*a || !*b)
+        return 0;
+    char x = a[strlen(a) - 1], y = b[0];
+    int wx = ident_char(x) || x == '.',
+        wy = ident_char(y) || y == '"' || y == '\'';
+    if (wx && (wy || y == '.'))
+        return 1;
+    if (ident_char(x) && (y == '+' || y == '-'))
+        return 1; /* a number such as 1e+5 */
+    static const char *const pairs[] = {
+        "++", "--", "->", "<<", ">>", "<=", ">=", "==", "!=", "&&",
+        "||", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "##",
+        "//", "/*", "<:", ":>", "<%", "%>", "%:", "..", NULL};
+    for (int i = 0; pairs[i]; i++)
+        if (pairs[i][0] == x && pairs[i][1] == y)
             return 1;
     return 0;
+}
+
+/* The first non-blank byte at or after off, or 0. */
+static char next_char(const struct source *src, unsigned off) {
+    off = source_skip_space(src, off);
+    return off < src->len ? src->data[off] : 0;
+}
+
+char *macro_expand(struct unit *u, int inv, const char **why) {
+    const struct invocation *m = &u->macros[inv];
+    CXCursor defc = clang_getCursorReferenced(m->cursor);
+    struct def d = {0};
+    struct args a;
+    char *result = NULL;
+    *why = "a macro whose definition yieldc cannot read";
+    if (clang_Cursor_isNull(defc) || def_load(u, defc, &d) != 0) {
+        toks_free(&d.all);
+        return NULL;
+    }
+    if (args_load(u, m, &d, &a) != 0) {
+        toks_free(&d.all);
+        toks_free(&a.toks);
+        return NULL;
+    }
+    struct out o = {{0}, 0, 0};
+    substitute(&d, &a, d.body, d.all.n, &o);
+    const char *name = d.all.t[0].s;
+    struct buf b = {0};
+    const struct source *src = &u->src;
+    char before[2] = {m->begin ? src->data[m->begin - 1] : 0, 0};
+    for (unsigned i = 0; i < o.v.n; i++) {
+        struct tok *t = &o.v.t[i];
+        /* A name the preprocessor would not expand again (it is the
+           macro's own) would be expanded by the compiler reading it. */
+        int next_paren = i + 1 < o.v.n ? is(&o.v.t[i + 1], "(")
+                                       : next_char(src, m->end) == '(';
+        if (!strcmp(t->s, name) && (!d.function_like || next_paren)) {
+            *why = "a macro that names itself";
+            goto done;
+        }
+        const char *prev = i ? o.v.t[i - 1].s : before;
+        if (i && (t->space || must_separate(prev, t->s)))
+            buf_putc(&b, ' ');
+        else if (!i && must_separate(prev, t->s))
+            buf_putc(&b, ' ');
+        buf_puts(&b, t->s);
+    }
+    char after[2] = {m->end < src->len ? src->data[m->end] : 0, 0};
+    if (o.v.n && must_separate(o.v.t[o.v.n - 1].s, after))
+        buf_putc(&b, ' ');
+    /* An empty expansion still separates what stood around it. */
+    if (!b.len)
+        buf_putc(&b, ' ');
+    result = buf_take(&b);
+done:
+    buf_free(&b);
+    toks_free(&o.v);
+    toks_free(&d.all);
+    toks_free(&a.toks);
+    return result;
+}
+
+int macro_arg_unsafe(struct unit *u, int inv, unsigned off) {
+    const struct invocation *m = &u->macros[inv];
+    CXCursor defc = clang_getCursorReferenced(m->cursor);
+    struct def d = {0};
+    struct args a;
+    int r = 0;
+    if (clang_Cursor_isNull(defc) || def_load(u, defc, &d) != 0) {
+        toks_free(&d.all);
+        return 1; /* unknown: better expanded */
+    }
+    if (args_load(u, m, &d, &a) != 0) {
+        r = 1;
+        goto done;
+    }
+    for (unsigned p = 0; p < d.nparams && !r; p++) {
+        if (a.begin[p] == a.end[p] || off < a.toks.t[a.begin[p]].off ||
+            off >= a.toks.t[a.end[p] - 1].end)
+            continue;
+        for (unsigned i = d.body; i < d.all.n; i++) {
+            if (param_of(&d, &d.all.t[i]) != (int)p)
+                continue;
+            if ((i > d.body &&
+                 (is(&d.all.t[i - 1], "#") || is(&d.all.t[i - 1], "##"))) ||
+                (i + 1 < d.all.n && is(&d.all.t[i + 1], "##")))
+                r = 1;
+        }
+    }
+done:
+    toks_free(&d.all);
+    toks_free(&a.toks);
+    return r;
 }

@@ -2,6 +2,7 @@
    output atomically (a failed run never leaves a partial file). */
 #include "diag.h"
 #include "pass.h"
+#include "report.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -34,8 +35,9 @@ static const char usage[] =
     "  -p BUILD-DIR       take INPUT.c's flags from BUILD-DIR's\n"
     "                     compile_commands.json (flags after -- are added)\n"
     "  --print-after=PASS print what PASS found (find: the coroutines;\n"
-    "                     analyse: suspension points and which locals live\n"
-    "                     in the frame; emit: the output)\n"
+    "                     analyse, normalize: suspension points and where\n"
+    "                     each local lives; lower: the rewritten bodies;\n"
+    "                     emit: the output)\n"
     "  --stackful         lower every coroutine to the stackful form (each\n"
     "                     call awaited from stackless code runs on its own\n"
     "                     stack); coroutines that a state machine cannot\n"
@@ -49,7 +51,8 @@ static const char usage[] =
     "                     analysis (all three); -o may then be left out\n"
     "  --frame-report     the same as --emit=frame\n"
     "  --stop-after=PASS  stop after PASS and write nothing\n"
-    "                     (passes: parse, find, analyse, lower, emit)\n"
+    "                     (passes: parse, find, analyse, normalize, lower,\n"
+    "                     emit)\n"
     "  --help             show this help\n"
     "  --version          show the version\n"
     "\n"
@@ -210,48 +213,6 @@ static int same_file(const char *a, const char *b) {
            sa.st_ino == sb.st_ino;
 }
 
-static void unit_free(struct unit *u) {
-    for (unsigned i = 0; i < u->ncoros; i++) {
-        struct coro *co = &u->coros[i];
-        for (unsigned k = 0; k < co->nlocals; k++) {
-            free(co->locals[k].name);
-            free(co->locals[k].field);
-        }
-        free(co->locals);
-        free(co->susps);
-        free(co->refs);
-        free(co->rets);
-        free(co->decls);
-        for (unsigned k = 0; k < co->ntemps; k++) {
-            free(co->temps[k].name);
-            free(co->temps[k].ref);
-        }
-        free(co->temps);
-        free(co->label_lines);
-        free(co->loops);
-        free(co->types);
-        for (unsigned k = 0; k < co->nlits; k++)
-            free(co->lits[k].field);
-        free(co->lits);
-    }
-    free(u->coros);
-    for (unsigned i = 0; i < u->ncdecls; i++) {
-        free(u->cdecls[i].usr);
-        free(u->cdecls[i].name);
-    }
-    free(u->cdecls);
-    free(u->cdecl_slots);
-    free(u->spawns);
-    free(u->unsafe);
-    edit_free(&u->edits);
-    buf_free(&u->out);
-    if (u->tu)
-        clang_disposeTranslationUnit(u->tu);
-    if (u->index)
-        clang_disposeIndex(u->index);
-    source_free(&u->src);
-}
-
 int main(int argc, char **argv) {
     struct unit u;
     memset(&u, 0, sizeof u);
@@ -261,7 +222,7 @@ int main(int argc, char **argv) {
     int err = source_load(&u.src, u.opt.input);
     if (err) {
         diag_tool(DIAG_ERROR, "cannot open '%s': %s", u.opt.input,
-                  strerror(err));
+                  err == EINVAL ? "not a regular file" : strerror(err));
         return 1;
     }
     if (u.opt.output && strcmp(u.opt.output, "-") &&

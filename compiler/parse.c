@@ -1,6 +1,7 @@
 /* parse.c - pass 1: parse the input with libclang and the user's flags. */
+#include "parse.h"
+
 #include "diag.h"
-#include "pass.h"
 
 #include <clang-c/CXCompilationDatabase.h>
 #include <errno.h>
@@ -112,59 +113,119 @@ static int database_flags(struct unit *u, char ***flags, int *n) {
     return rc;
 }
 
-int parse_run(struct unit *u) {
-    char **dbflags = NULL;
-    int ndb = 0;
-    if (u->opt.compdb && database_flags(u, &dbflags, &ndb) != 0)
-        return 1;
-    char *inc = include_dir();
-    char *incflag = xasprintf("-I%s", inc);
-    free(inc);
-    int nargs = ndb + u->opt.ncflags + 2;
-    const char **args = xcalloc((size_t)nargs, sizeof *args);
-    int i = 0;
-    /* The database's flags, then the user's (-I first, so that their search
-       order is kept); the runtime's directory is searched last. */
-    for (int k = 0; k < ndb; k++)
-        args[i++] = dbflags[k];
-    for (int k = 0; k < u->opt.ncflags; k++)
-        args[i++] = u->opt.cflags[k];
-    args[i++] = "-DYC__TRANSLATING=1";
-    args[i++] = incflag;
+/* Whether diagnostic d is the driver's "unknown argument: 'X'"; if so,
+ *arg is X (to free). */
+static int unknown_arg(CXDiagnostic d, char **arg) {
+    CXString s = clang_getDiagnosticSpelling(d);
+    const char *t = clang_getCString(s);
+    static const char prefix[] = "unknown argument: '";
+    int r = clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error && t &&
+            !strncmp(t, prefix, sizeof prefix - 1) && strchr(t, '\'') &&
+            strrchr(t, '\'') > t + sizeof prefix - 1;
+    if (r)
+        *arg = xstrndup(t + sizeof prefix - 1,
+                        (size_t)(strrchr(t, '\'') - t) - (sizeof prefix - 1));
+    clang_disposeString(s);
+    return r;
+}
 
-    /* With the database's working directory, a relative input would be
-       looked for there: name it by its absolute path. */
-    char abs_input[PATH_MAX];
-    const char *input = u->opt.input;
-    if (u->opt.compdb && realpath(u->opt.input, abs_input))
-        input = abs_input;
-    /* libclang changes the process's directory to -working-directory and
-       leaves it there: relative paths given to yieldc (the output) must
-       keep their meaning. */
+/* Parses u->input with u->args (and the unsaved text, if any) into *tu,
+   keeping the process's working directory, which libclang changes to a
+   -working-directory and leaves there. */
+static enum CXErrorCode parse(struct unit *u, struct CXUnsavedFile *unsaved,
+                              unsigned nunsaved, CXTranslationUnit *tu) {
     int cwd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    u->index = clang_createIndex(0, 0);
     enum CXErrorCode err = clang_parseTranslationUnit2(
-        u->index, input, args, nargs, NULL, 0,
+        u->index, u->input, (const char *const *)u->args, u->nargs, unsaved,
+        nunsaved,
         CXTranslationUnit_KeepGoing |
             CXTranslationUnit_DetailedPreprocessingRecord,
-        &u->tu);
+        tu);
     if (cwd >= 0) {
         if (fchdir(cwd) != 0)
             diag_tool(DIAG_ERROR, "cannot return to the current directory: %s",
                       strerror(errno));
         close(cwd);
     }
-    free(args);
-    free(incflag);
+    return err;
+}
+
+/* Drops the arguments that the driver reported as unknown, with a note for
+   each. Returns the number dropped. */
+static int drop_unknown(struct unit *u) {
+    int dropped = 0;
+    unsigned n = clang_getNumDiagnostics(u->tu);
+    for (unsigned i = 0; i < n; i++) {
+        CXDiagnostic d = clang_getDiagnostic(u->tu, i);
+        char *arg;
+        if (unknown_arg(d, &arg)) {
+            for (int k = 0; k < u->nargs; k++) {
+                if (strcmp(u->args[k], arg))
+                    continue;
+                free(u->args[k]);
+                memmove(&u->args[k], &u->args[k + 1],
+                        (size_t)(u->nargs - k - 1) * sizeof *u->args);
+                u->nargs--;
+                dropped++;
+                diag_tool(DIAG_NOTE,
+                          "ignoring '%s', which libclang does not know", arg);
+                break;
+            }
+            free(arg);
+        }
+        clang_disposeDiagnostic(d);
+    }
+    return dropped;
+}
+
+int parse_run(struct unit *u) {
+    char **dbflags = NULL;
+    int ndb = 0;
+    if (u->opt.compdb && database_flags(u, &dbflags, &ndb) != 0)
+        return 1;
+    char *inc = include_dir();
+    /* The database's flags, then the user's (-I first, so that their search
+       order is kept); the runtime's directory is searched last. Warnings
+       are the compiler's business: -w keeps -Werror from turning them into
+       errors here. */
+    u->args = xcalloc((size_t)(ndb + u->opt.ncflags + 3), sizeof *u->args);
     for (int k = 0; k < ndb; k++)
-        free(dbflags[k]);
+        u->args[u->nargs++] = dbflags[k];
     free(dbflags);
+    for (int k = 0; k < u->opt.ncflags; k++)
+        u->args[u->nargs++] = xstrdup(u->opt.cflags[k]);
+    u->args[u->nargs++] = xstrdup("-DYC__TRANSLATING=1");
+    u->args[u->nargs++] = xasprintf("-I%s", inc);
+    u->args[u->nargs++] = xstrdup("-w");
+    free(inc);
+
+    /* With the database's working directory, a relative input would be
+       looked for there: name it by its absolute path. */
+    static char abs_input[PATH_MAX];
+    u->input = u->opt.input;
+    if (u->opt.compdb && realpath(u->opt.input, abs_input))
+        u->input = abs_input;
+    u->index = clang_createIndex(0, 0);
+    enum CXErrorCode err = parse(u, NULL, 0, &u->tu);
+    if (err == CXError_Success && drop_unknown(u)) {
+        clang_disposeTranslationUnit(u->tu);
+        u->tu = NULL;
+        err = parse(u, NULL, 0, &u->tu);
+    }
     if (err != CXError_Success) {
         diag_tool(DIAG_ERROR, "libclang could not parse '%s' (error %d)",
                   u->opt.input, (int)err);
         return 1;
     }
-    u->src.file = clang_getFile(u->tu, input);
+    u->src.file = clang_getFile(u->tu, u->input);
     diag_forward(u->tu);
     return diag_errors() != 0;
+}
+
+CXTranslationUnit parse_text(struct unit *u, const char *text, unsigned len) {
+    struct CXUnsavedFile f = {u->input, text, len};
+    CXTranslationUnit tu = NULL;
+    if (parse(u, &f, 1, &tu) != CXError_Success)
+        return NULL;
+    return tu;
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* One remembered answer of source_range. */
 struct memo_entry {
@@ -27,9 +28,29 @@ struct source_memo {
     unsigned n, cap;          /* entries used, a power of two */
 };
 
+/* Indexes the lines of src->data. */
+static void index_lines(struct source *src) {
+    unsigned cap = 0;
+    free(src->lines);
+    src->lines = NULL;
+    src->nlines = 0;
+    *VEC_PUSH(src->lines, src->nlines, cap) = 0;
+    for (unsigned i = 0; i < src->len; i++)
+        if (src->data[i] == '\n')
+            *VEC_PUSH(src->lines, src->nlines, cap) = i + 1;
+}
+
 int source_load(struct source *src, const char *path) {
     memset(src, 0, sizeof *src);
-    src->memo = xcalloc(1, sizeof *src->memo);
+    /* Only a regular file can be read twice, by us and by libclang; a FIFO
+       would also block here. */
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return errno;
+    if (S_ISDIR(st.st_mode))
+        return EISDIR;
+    if (!S_ISREG(st.st_mode))
+        return EINVAL;
     FILE *f = fopen(path, "rb");
     if (!f)
         return errno;
@@ -40,19 +61,30 @@ int source_load(struct source *src, const char *path) {
         buf_putn(&b, chunk, n);
     int err = ferror(f) ? EIO : 0;
     fclose(f);
+    if (!err && b.len >= 0xffffffffu)
+        err = EFBIG;
     if (err) {
         buf_free(&b);
         return err;
     }
+    src->memo = xcalloc(1, sizeof *src->memo);
     src->path = xstrdup(path);
     src->len = (unsigned)b.len;
-    src->data = buf_take(&b);
-    unsigned cap = 0;
-    *VEC_PUSH(src->lines, src->nlines, cap) = 0;
-    for (unsigned i = 0; i < src->len; i++)
-        if (src->data[i] == '\n')
-            *VEC_PUSH(src->lines, src->nlines, cap) = i + 1;
+    src->data = b.len ? buf_take(&b) : xstrdup("");
+    index_lines(src);
     return 0;
+}
+
+void source_replace(struct source *src, char *data, unsigned len, CXFile file) {
+    free(src->data);
+    src->data = data;
+    src->len = len;
+    src->file = file;
+    index_lines(src);
+    if (src->memo) {
+        free(src->memo->slots);
+        memset(src->memo, 0, sizeof *src->memo);
+    }
 }
 
 void source_free(struct source *src) {
@@ -171,8 +203,7 @@ unsigned source_skip_space(const struct source *src, unsigned off) {
         } else if (d[off] == '/' && off + 1 < src->len && d[off + 1] == '/') {
             while (off < src->len && d[off] != '\n')
                 off++;
-        } else if (d[off] == '\\' && off + 1 < src->len &&
-                   d[off + 1] == '\n') {
+        } else if (d[off] == '\\' && off + 1 < src->len && d[off + 1] == '\n') {
             off += 2;
         } else {
             break;

@@ -8,17 +8,21 @@
 /* The translated file, read once. Offsets are byte offsets into data;
    ranges are half-open [begin, end). */
 struct source {
-    char *path;       /* the path as given on the command line */
-    char *data;       /* the file's bytes, NUL-terminated */
-    unsigned len;     /* number of bytes */
-    unsigned *lines;  /* offset of the first byte of each line */
-    unsigned nlines;  /* number of entries in lines */
-    CXFile file;      /* libclang's handle, set once the file is parsed */
+    char *path;      /* the path as given on the command line */
+    char *data;      /* the file's bytes, NUL-terminated */
+    unsigned len;    /* number of bytes */
+    unsigned *lines; /* offset of the first byte of each line */
+    unsigned nlines; /* number of entries in lines */
+    CXFile file;     /* libclang's handle, set once the file is parsed */
     struct source_memo *memo; /* source_range's answers so far (source.c) */
 };
 
-/* Reads path into src; returns 0 or an errno value. */
+/* Reads path, a regular file, into src; returns 0 or an errno value
+   (EINVAL: not a regular file). */
 int source_load(struct source *src, const char *path);
+/* Makes data (len bytes, NUL-terminated, owned from now on) the text of
+   src, parsed as `file`: normalize's rewrite of the main file. */
+void source_replace(struct source *src, char *data, unsigned len, CXFile file);
 void source_free(struct source *src);
 
 /* Maps a location to its file location (the macro argument's spelling or

@@ -22,8 +22,8 @@ config.test_exec_root = os.path.join(
     config.yieldc_obj_root,
     "testsuite" if lowering == "statemachine" else "testsuite-stackful")
 if lowering == "stackful":
-    config.excludes += ["translate", "diagnostics", "csmith", "aarch64",
-                        "examples"]
+    config.excludes += ["translate", "diagnostics", "csmith", "torture",
+                        "aarch64", "examples", "unit"]
     config.available_features.add("stackful")
 
 # RUN lines say plain `FileCheck`, `not` and `split-file`.
@@ -53,6 +53,9 @@ config.substitutions.append(
     ("%yieldc", config.yieldc + (" --stackful" if lowering == "stackful"
                                  else "")))
 config.substitutions.append(("%cc", config.yc_cc))
+# The unit tests' programs (testsuite/unit), built with the translator.
+config.substitutions.append(
+    ("%{unit}", os.path.join(config.yieldc_obj_root, "testsuite", "unit")))
 config.substitutions.append(("%run", run))
 # For the install test (testsuite/install): the build tree to install, the
 # sources of the example projects, cmake and the C compiler of the build.
@@ -60,6 +63,11 @@ config.substitutions.append(("%{yieldc_obj_root}", config.yieldc_obj_root))
 config.substitutions.append(("%{yieldc_src_root}", config.yieldc_src_root))
 config.substitutions.append(("%{cmake}", getattr(config, "cmake", "cmake")))
 config.substitutions.append(("%{c_compiler}", config.c_compiler))
+
+# The format check (unit/format.test) needs clang-format.
+import shutil
+if shutil.which("clang-format"):
+    config.available_features.add("clang-format")
 
 machine = platform.machine().lower()
 if machine in ("x86_64", "amd64"):
@@ -98,3 +106,14 @@ for tool in ("redis-cli", "curl", "openssl", "wrk"):
         config.available_features.add(tool)
 if shutil.which("csmith") and os.path.exists("/usr/include/csmith/csmith.h"):
     config.available_features.add("csmith")
+# The GCC torture differential tests need GCC's sources (Debian's
+# gcc-12-source) and libclang's Python bindings (python3-clang-14), which
+# the instrumenter's --self-check loads.
+import subprocess
+if os.path.exists("/usr/src/gcc-12/gcc-12.2.0-dfsg.tar.xz") and \
+        subprocess.call([sys.executable,
+                         os.path.join(config.test_source_root, "torture",
+                                      "yc_instrument.py"), "--self-check"],
+                        stdout=subprocess.DEVNULL,
+                        stderr=subprocess.DEVNULL) == 0:
+    config.available_features.add("gcc-torture")

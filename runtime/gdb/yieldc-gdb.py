@@ -4,9 +4,11 @@
 #
 # A coroutine's code runs in its step function, yc__NAME_step, whose #line
 # directives point back at the original source, so breakpoints by file:line
-# and stepping work as usual. But a local that lives across a suspension is
-# a field of the heap frame, reached as yc__f->NAME, so `print NAME` cannot
-# find it, and the C backtrace of a resumed coroutine ends in the scheduler.
+# and stepping work as usual, and most locals are C locals of the step
+# function that `print` finds. But a local whose address is taken, an
+# array, or a const one lives in the heap frame, reached as yc__f->NAME;
+# the others are saved there while the coroutine is suspended; and the C
+# backtrace of a resumed coroutine ends in the scheduler.
 # Load this file (gdb -x FILE, or `source FILE`; it is installed as
 # share/yieldc/gdb/yieldc-gdb.py) for:
 #
@@ -31,6 +33,7 @@ import re
 import gdb
 
 STEP_RE = re.compile(r"^yc__(.+)_step$")
+RESUME_RE = re.compile(r"^yc__(.+)_resume$")
 FRAME_TYPE_RE = re.compile(r"^yc__(.+)_frame$")
 SHADOW_RE = re.compile(r"^yc__(.+)_[0-9]+$")
 
@@ -75,30 +78,41 @@ def source_name(field):
     return None if field.startswith("yc__") else field
 
 
+def slots(value):
+    """(field name, value) of every named field of a frame struct, through
+    the anonymous structs and unions that group the slots by block."""
+    for f in value.type.strip_typedefs().fields():
+        if f.name is None:
+            yield from slots(value[f])
+        else:
+            yield f.name, value[f.name]
+
+
 def user_fields(frame_value):
     """(shown name, value) of each local kept in a frame struct."""
-    for f in frame_value.type.strip_typedefs().fields():
-        shown = source_name(f.name)
+    for name, value in slots(frame_value):
+        shown = source_name(name)
         if shown is None:
             continue
-        if shown != f.name:
-            shown = "%s (%s)" % (shown, f.name)
-        yield shown, frame_value[f.name]
+        if shown != name:
+            shown = "%s (%s)" % (shown, name)
+        yield shown, value
 
 
 class Coro:
     """One stackless coroutine frame: its name, header and typed frame."""
 
     def __init__(self, hdr_ptr):
+        self.addr = int(hdr_ptr)
         self.hdr = hdr_ptr.dereference()
-        step = int(self.hdr["step"])
-        self.fn = function_at(step)
-        m = STEP_RE.match(self.fn.name) if self.fn else None
+        resume = int(self.hdr["resume"])
+        self.fn = function_at(resume)
+        m = RESUME_RE.match(self.fn.name) if self.fn else None
         self.name = m.group(1) if m else None
         self.state = int(self.hdr["state"])
         self.value = None
         if self.name is not None:
-            block = gdb.block_for_pc(step)
+            block = gdb.block_for_pc(resume)
             try:
                 t = gdb.lookup_type("struct yc__%s_frame" % self.name, block)
                 self.value = hdr_ptr.cast(t.pointer()).dereference()
@@ -153,13 +167,13 @@ frame, or else a global."""
             block = block.superblock
         if coroutine_of(frame) is not None:
             f = frame_pointer(frame).dereference()
-            fields = [fl.name for fl in f.type.strip_typedefs().fields()]
+            fields = dict(slots(f))
             if name in fields:
-                return f[name]
+                return fields[name]
             shadows = [fl for fl in fields if SHADOW_RE.match(fl) and
                        source_name(fl) == name]
             if len(shadows) == 1:
-                return f[shadows[0]]
+                return fields[shadows[0]]
             if shadows:
                 raise gdb.GdbError(
                     "'%s' names several shadowed locals (%s): print "
@@ -170,10 +184,49 @@ frame, or else a global."""
         raise gdb.GdbError("no local '%s' in the selected coroutine" % name)
 
 
+def c_locals(frame, slots_named):
+    """(name, value) of the C locals in scope in a step function's frame,
+    innermost block first, without the translator's own. A parameter
+    counts only if the frame keeps it: after a resume, one that is dead is
+    passed as 0."""
+    seen = set()
+    block = frame.block()
+    while block is not None and not (block.is_global or block.is_static):
+        for sym in block:
+            if sym.is_argument and sym.name not in slots_named:
+                continue
+            if (sym.is_variable or sym.is_argument) and \
+                    not sym.name.startswith("yc__") and sym.name not in seen:
+                seen.add(sym.name)
+                yield sym.name, sym.value(frame)
+        if block.function is not None:
+            break
+        block = block.superblock
+
+
+def step_frame_of(frame, addr):
+    """The gdb frame, older than frame, of the step function that runs the
+    coroutine frame at addr, if it is on the C stack."""
+    f = frame.older()
+    while f is not None:
+        if coroutine_of(f) is not None:
+            try:
+                if int(f.read_var("yc__fp")) == addr:
+                    return f
+            except (gdb.error, ValueError):
+                pass
+        f = f.older()
+    return None
+
+
 class YcFrame(gdb.Command):
     """yc-frame [N]: the coroutine running in the selected frame, or the one
-N awaits up its chain: its name, the line it runs or waits at, and the
-locals kept in its frame, by their source names."""
+N awaits up its chain: its name and the line it runs or waits at. For the
+running one, its C locals in scope, then what its frame holds; for a
+waiting one whose step function is still on the C stack (its await has
+not suspended), the same; for one that suspended, what its frame holds:
+the locals that live there, and the values the others had when it
+suspended (a local no longer alive may show an older value)."""
 
     def __init__(self):
         super().__init__("yc-frame", gdb.COMMAND_STACK)
@@ -183,19 +236,34 @@ locals kept in its frame, by their source names."""
         depth = int(arg) if arg.strip() else 0
         coro = Coro(frame_pointer(frame).cast(
             gdb.lookup_type("struct yc__frame").pointer()))
+        shown = set()
         if depth == 0:
             sal = frame.find_sal()
             gdb.write("%s (%s:%d), running\n" %
                       (name, sal.symtab.filename, sal.line))
+            names = set(n for n, _ in user_fields(coro.value)) \
+                if coro.value is not None else set()
+            for local, value in c_locals(frame, names):
+                gdb.write("  %s = %s\n" % (local, value))
+                shown.add(local)
         else:
             for _ in range(depth):
                 coro = coro.caller() if coro else None
             if coro is None:
                 raise gdb.GdbError("the chain is shorter than %d" % depth)
             gdb.write("%s, waiting\n" % coro.where())
+            # An await that has not suspended yet leaves the caller's step
+            # on the C stack, its locals live there, not yet saved.
+            step = step_frame_of(frame, coro.addr)
+            if step is not None and coro.value is not None:
+                names = set(n for n, _ in user_fields(coro.value))
+                for local, value in c_locals(step, names):
+                    gdb.write("  %s = %s\n" % (local, value))
+                    shown.add(local)
         if coro.value is not None:
-            for shown, value in user_fields(coro.value):
-                gdb.write("  %s = %s\n" % (shown, value))
+            for field, value in user_fields(coro.value):
+                if field not in shown:
+                    gdb.write("  %s = %s (in the frame)\n" % (field, value))
 
 
 class YcBacktrace(gdb.Command):

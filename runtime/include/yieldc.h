@@ -14,47 +14,9 @@
 extern "C" {
 #endif
 
-/* ---------------------------------------------------------------------
-   Annotations
-
-   YC_COROUTINE   stands at the very start of a coroutine's declarations and
-                  its definition.
-   YC_AWAIT(e)    calls coroutine e and suspends the caller until e's result
-                  is ready; the value of the expression is e's result.
-   YC_YIELD()     puts the running micro-thread at the back of the run queue
-                  and lets the others run.
-   YC_SPAWN(e)    starts the coroutine call e as a new micro-thread and goes
-                  on at once; the new micro-thread runs when the caller
-                  next suspends, and its result is discarded.
-   YC_ASYNC(e)    the same, but returns a yc_task * handle through which
-                  the result can be awaited later (the seed's .async()).
-
-   The yieldc translator defines YC__TRANSLATING while it parses a file, so
-   that these expand to markers it can find. In a file compiled without
-   translation they expand to an undeclared identifier that names the
-   problem, since a coroutine cannot run untranslated.
-   --------------------------------------------------------------------- */
-#ifdef YC__TRANSLATING
-#define YC_COROUTINE __attribute__((annotate("yc_coroutine")))
-void yc__await_mark(void);
-void yc__yield_mark(void);
-void yc__spawn_mark(void);
-void yc__async_mark(void);
-#define YC_AWAIT(e) (yc__await_mark(), (e))
-#define YC_YIELD() yc__yield_mark()
-#define YC_SPAWN(e) (yc__spawn_mark(), (void)(e))
-#define YC_ASYNC(e) (yc__async_mark(), (void)(e), (struct yc_task *)0)
-#else
-#define YC_COROUTINE
-#define YC_AWAIT(e) YC_AWAIT_needs_the_yieldc_translator
-#define YC_YIELD() YC_YIELD_needs_the_yieldc_translator
-#define YC_SPAWN(e) YC_SPAWN_needs_the_yieldc_translator
-#define YC_ASYNC(e) YC_ASYNC_needs_the_yieldc_translator
-#endif
-
-/* A micro-thread started with YC_ASYNC: a promise of its result. It must
-   be joined (which frees it) or detached. */
-typedef struct yc_task yc_task;
+/* The annotations (YC_COROUTINE, YC_AWAIT, YC_YIELD, YC_SPAWN, YC_ASYNC)
+   and the yc_task type. */
+#include <yieldc/coroutine.h>
 
 /* ---------------------------------------------------------------------
    Errors
@@ -67,28 +29,30 @@ typedef struct yc_task yc_task;
    a program usually handles.
    --------------------------------------------------------------------- */
 #define YC_ERRNO_MAP(X)                                                        \
-    X(ENOMEM, -12, "out of memory")                                           \
-    X(EINVAL, -22, "invalid argument")                                        \
-    X(EAGAIN, -11, "resource temporarily unavailable")                        \
-    X(ETIMEDOUT, -110, "operation timed out")                                 \
-    X(ECANCELED, -125, "operation canceled")                                  \
-    X(EDEADLK, -35, "deadlock: the call would wait forever")                  \
-    X(EPIPE, -32, "channel or stream closed")                                 \
-    X(EPERM, -1, "operation not permitted")                                   \
-    X(EBUSY, -16, "resource busy")                                            \
-    X(EALREADY, -114, "operation already done")                               \
-    X(EBADF, -9, "bad file descriptor, or closed while waiting")             \
-    X(EMFILE, -24, "too many open files")                                     \
-    X(ECONNRESET, -104, "connection reset by peer")                           \
-    X(ECONNREFUSED, -111, "connection refused")                               \
-    X(ENOTCONN, -107, "socket not connected")                                 \
+    X(ENOMEM, -12, "out of memory")                                            \
+    X(EINVAL, -22, "invalid argument")                                         \
+    X(EAGAIN, -11, "resource temporarily unavailable")                         \
+    X(ETIMEDOUT, -110, "operation timed out")                                  \
+    X(ECANCELED, -125, "operation canceled")                                   \
+    X(EDEADLK, -35, "deadlock: the call would wait forever")                   \
+    X(EPIPE, -32, "channel or stream closed")                                  \
+    X(EPERM, -1, "operation not permitted")                                    \
+    X(EBUSY, -16, "resource busy")                                             \
+    X(EALREADY, -114, "operation already done")                                \
+    X(EBADF, -9, "bad file descriptor, or closed while waiting")               \
+    X(EMFILE, -24, "too many open files")                                      \
+    X(ECONNRESET, -104, "connection reset by peer")                            \
+    X(ECONNREFUSED, -111, "connection refused")                                \
+    X(ENOTCONN, -107, "socket not connected")                                  \
     X(EADDRINUSE, -98, "address already in use")
 
 enum yc_errno {
 #define YC__ERR_ENUM(name, value, text) YC_##name = value,
+    /* clang-format off */
     YC_ERRNO_MAP(YC__ERR_ENUM)
 #undef YC__ERR_ENUM
     YC_EMAX_PLACEHOLDER = 0 /* keeps the list's trailing comma legal */
+    /* clang-format on */
 };
 
 /* A description of an error code ("operation timed out"); never NULL. */
@@ -182,7 +146,9 @@ struct yc_timer {
     yc_timer_cb *yc__cb;    /* private: the callback */
     void *yc__arg;          /* private: its argument */
 };
+/* clang-format off */
 #define YC_TIMER_INIT {{0, 0, 0}, 0, 0}
+/* clang-format on */
 
 /* Arms (or re-arms) the timer for `deadline` (at once at the next round
    if it has passed). Returns 0, YC_EINVAL (a negative deadline), or
@@ -343,7 +309,9 @@ typedef struct yc_mutex {
     void *yc__owner;           /* private: the holder, or NULL */
     struct yc__wq yc__waiters; /* private: blocked lockers */
 } yc_mutex;
+/* clang-format off */
 #define YC_MUTEX_INIT {0, {0, 0}}
+/* clang-format on */
 
 /* Same as zero-initialising. */
 void yc_mutex_init(yc_mutex *m);
@@ -361,7 +329,9 @@ typedef struct yc_sem {
     unsigned yc__value;        /* private: available units */
     struct yc__wq yc__waiters; /* private: blocked acquirers */
 } yc_sem;
+/* clang-format off */
 #define YC_SEM_INIT(value) {(value), {0, 0}}
+/* clang-format on */
 
 /* Sets the semaphore's count to `value`. */
 void yc_sem_init(yc_sem *sem, unsigned value);
@@ -380,7 +350,9 @@ typedef struct yc_event {
     int yc__set;               /* private: 1 while set */
     struct yc__wq yc__waiters; /* private: blocked waiters */
 } yc_event;
+/* clang-format off */
 #define YC_EVENT_INIT {0, {0, 0}}
+/* clang-format on */
 
 /* Initialises the event as set (set != 0) or clear. */
 void yc_event_init(yc_event *e, int set);
@@ -397,7 +369,9 @@ YC_COROUTINE int yc_event_wait(yc_event *e, int64_t deadline);
 typedef struct yc_cond {
     struct yc__wq yc__waiters; /* private: blocked waiters */
 } yc_cond;
+/* clang-format off */
 #define YC_COND_INIT {{0, 0}}
+/* clang-format on */
 
 /* Same as zero-initialising. */
 void yc_cond_init(yc_cond *c);
@@ -438,8 +412,7 @@ int yc_chan_free(yc_chan *ch);
    blocked. Returns 0; YC_EPIPE if the channel is or gets closed (the
    message is not sent); YC_ETIMEDOUT, YC_ECANCELED (not sent either); or
    YC_ENOMEM (an unbounded channel could not grow). */
-YC_COROUTINE int yc_chan_send(yc_chan *ch, const void *elem,
-                              int64_t deadline);
+YC_COROUTINE int yc_chan_send(yc_chan *ch, const void *elem, int64_t deadline);
 /* Receives the oldest message into elem, waiting for one. Returns 0;
    YC_EPIPE once the channel is closed and drained; YC_ETIMEDOUT or
    YC_ECANCELED. */
@@ -474,15 +447,15 @@ struct yc_future;
 struct yc_select_op {
     enum yc_select_kind kind; /* what to do or wait for */
     union {
-        yc_chan *chan;             /* SEND, RECV */
-        yc_event *event;           /* EVENT */
-        struct yc_future *future;  /* FUTURE */
-        yc_task *task;             /* TASK */
-    } on;                          /* the object */
-    void *elem;   /* SEND: the message; RECV: where it goes; FUTURE: a
-                     void ** for the value, or NULL */
-    int result;   /* out, for the operation that completed: 0, YC_EPIPE
-                     (a closed channel), or the future's result */
+        yc_chan *chan;            /* SEND, RECV */
+        yc_event *event;          /* EVENT */
+        struct yc_future *future; /* FUTURE */
+        yc_task *task;            /* TASK */
+    } on;                         /* the object */
+    void *elem; /* SEND: the message; RECV: where it goes; FUTURE: a
+                   void ** for the value, or NULL */
+    int result; /* out, for the operation that completed: 0, YC_EPIPE
+                   (a closed channel), or the future's result */
 };
 
 /* Performs the first of the n operations that can complete, waiting
@@ -522,8 +495,7 @@ int yc_future_resolve(yc_future *f, int result, void *value);
    value in *value unless value is NULL; returns YC_ETIMEDOUT or
    YC_ECANCELED (the future stays pending) if the wait ends first. Any
    number of micro-threads may wait for the same future. */
-YC_COROUTINE int yc_future_await(yc_future *f, void **value,
-                                 int64_t deadline);
+YC_COROUTINE int yc_future_await(yc_future *f, void **value, int64_t deadline);
 /* Whether the future has been resolved. */
 int yc_future_is_resolved(const yc_future *f);
 /* Calls cb(f, arg) once the future is resolved, on the owner's thread:
@@ -811,7 +783,9 @@ int yc_yield(void);
 int yc_on_stack(void);
 
 /* Sets the default size of new stacks in bytes, rounded up to pages
-   (initially 256 KiB; untouched pages cost no memory). Call it before
+   (initially the main thread's: RLIMIT_STACK, 8 MiB when unlimited, so
+   that code runs as deep as it would in plain C; pages are reserved and
+   committed only when touched). 0 restores that default. Call it before
    starting stackful micro-threads. */
 void yc_stack_default(size_t bytes);
 

@@ -8,13 +8,16 @@
    so a translated file that awaits it declares and calls
 
        struct yc__yc_sleep_until_res { struct yc__frame yc__hdr; int yc__ret; };
+       int yc__yc_sleep_until_step(struct yc__frame *, struct yc__sched *,
+                                   int64_t deadline);
+       struct yc__frame *yc__yc_sleep_until_new(struct yc__sched *,
+                                                struct yc__frame *caller);
        struct yc__frame *yc__yc_sleep_until_start(struct yc__sched *,
                                                   struct yc__frame *caller,
                                                   int64_t deadline);
-       int yc__yc_sleep_until_step(struct yc__frame *, struct yc__sched *);
 
    and plain C calls `int yc_sleep_until(int64_t)`. YC__PRIMITIVE defines
-   those three from a frame struct and a step body:
+   those four from a frame struct and a run function:
 
        struct yc__yc_sleep_until_args { int64_t deadline; };
        struct sleep_frame {
@@ -26,10 +29,12 @@
        YC__PRIMITIVE(yc_sleep_until, struct sleep_frame, sleep_run,
                      (int64_t deadline), (deadline))
 
-   Every primitive returns int. Its step runs at state 0 when called; if it
-   must wait, it queues links and returns yc__prim_block(..., state, ...)
-   (YC__SUSPENDED); it runs again at that state once woken, reads
-   p.wait.result and returns yc__prim_done(&f->p, result). */
+   Every primitive returns int or ssize_t. Its run function runs at state 0
+   when called; if it must wait, it queues links and returns
+   yc__prim_block(..., state, ...) (YC__SUSPENDED, with s->susp set); it
+   runs again at that state once woken, reads p.wait.result and returns
+   yc__prim_done(&f->p, result). The run function is also the frame's
+   resume function. */
 #ifndef YC_PRIM_H
 #define YC_PRIM_H
 
@@ -57,9 +62,12 @@ static inline struct yc__wait *yc__task_wait(const struct yc_task *t) {
     return &((struct yc__prim *)(void *)t->abi.top)->wait;
 }
 
+/* Ends t's blocking call with YC_ECANCELED, unless it is shielded. */
+void yc__wait_cancel(struct yc__sched_full *s, struct yc_task *t);
+
 /* Allocates and initialises a primitive frame of `size` bytes. */
 void *yc__prim_alloc(struct yc__sched *s, unsigned size,
-                     struct yc__frame *caller, yc__step_fn step,
+                     struct yc__frame *caller, yc__resume_fn resume,
                      const char *name);
 
 /* What a primitive's plain-C wrapper does: runs the primitive whose frame
@@ -113,7 +121,13 @@ int yc__prim_block_shielded(struct yc__sched *s, struct yc__prim *p,
 /* Defines primitive `name` (see the top of this file) returning rtype
    (int or ssize_t, read from p.ret or p.sret through call, that is
    yc__prim_call or yc__prim_call_ssize), whose frame is sizeof(frame_t)
-   + extra bytes (extra may use the parameters). */
+   + extra bytes (extra may use the parameters).
+
+   An await allocates the frame before the arguments are known
+   (yc__NAME_new), so a primitive whose frame grows with them runs in a
+   frame of its full size that the step function allocates, which then
+   takes the first one's place: it is the one the task waits in and the
+   awaiting caller frees, while the step frees the first. */
 #define YC__PRIMITIVE_TYPED(name, rtype, call, frame_t, run, extra, params,    \
                             args)                                              \
     struct yc__##name##_res {                                                  \
@@ -124,21 +138,51 @@ int yc__prim_block_shielded(struct yc__sched *s, struct yc__prim *p,
                        offsetof(struct yc__prim, ret),                         \
                    "struct yc__prim must match the ABI result struct");        \
     _Static_assert(offsetof(frame_t, p) == 0, "the frame starts with p");      \
-    int yc__##name##_step(struct yc__frame *yc__f, struct yc__sched *yc__s);   \
+    rtype yc__##name##_step(struct yc__frame *yc__fp, struct yc__sched *yc__s, \
+                            YC__UNPAREN params);                               \
+    struct yc__frame *yc__##name##_new(struct yc__sched *yc__s,                \
+                                       struct yc__frame *yc__caller);          \
     struct yc__frame *yc__##name##_start(struct yc__sched *yc__s,              \
                                          struct yc__frame *yc__caller,         \
                                          YC__UNPAREN params);                  \
-    int yc__##name##_step(struct yc__frame *yc__f, struct yc__sched *yc__s) {  \
+    static int yc__##name##_resume(struct yc__frame *yc__f,                    \
+                                   struct yc__sched *yc__s) {                  \
         return run((frame_t *)(void *)yc__f, yc__s);                           \
+    }                                                                          \
+    struct yc__frame *yc__##name##_new(struct yc__sched *yc__s,                \
+                                       struct yc__frame *yc__caller) {         \
+        return (struct yc__frame *)yc__prim_alloc(                             \
+            yc__s, (unsigned)sizeof(frame_t), yc__caller, yc__##name##_resume, \
+            #name);                                                            \
     }                                                                          \
     struct yc__frame *yc__##name##_start(struct yc__sched *yc__s,              \
                                          struct yc__frame *yc__caller,         \
                                          YC__UNPAREN params) {                 \
         frame_t *yc__f = (frame_t *)yc__prim_alloc(                            \
             yc__s, (unsigned)(sizeof(frame_t) + (extra)), yc__caller,          \
-            yc__##name##_step, #name);                                         \
+            yc__##name##_resume, #name);                                       \
         yc__f->a = (struct yc__##name##_args){YC__UNPAREN args};               \
         return &yc__f->p.hdr;                                                  \
+    }                                                                          \
+    rtype yc__##name##_step(struct yc__frame *yc__fp, struct yc__sched *yc__s, \
+                            YC__UNPAREN params) {                              \
+        frame_t *yc__f = (frame_t *)(void *)yc__fp;                            \
+        if ((extra) != 0) {                                                    \
+            frame_t *yc__big = (frame_t *)(void *)yc__##name##_start(          \
+                yc__s, yc__fp->caller, YC__UNPAREN args);                      \
+            if (run(yc__big, yc__s) == YC__SUSPENDED) {                        \
+                yc__frame_free(yc__s, yc__fp); /* the caller's, unused now */  \
+                return 0;                                                      \
+            }                                                                  \
+            rtype yc__r =                                                      \
+                ((struct yc__##name##_res *)(void *)yc__big)->yc__ret;         \
+            yc__frame_free(yc__s, &yc__big->p.hdr);                            \
+            return yc__r;                                                      \
+        }                                                                      \
+        yc__f->a = (struct yc__##name##_args){YC__UNPAREN args};               \
+        if (run(yc__f, yc__s) == YC__SUSPENDED)                                \
+            return 0;                                                          \
+        return ((struct yc__##name##_res *)(void *)yc__fp)->yc__ret;           \
     }                                                                          \
     rtype name(YC__UNPAREN params) {                                           \
         struct yc__sched *yc__s = yc__sched_get();                             \

@@ -1,5 +1,5 @@
 /* registry.c - the table of coroutines that translated files register
-   before main (struct yc__coro_info), looked up by step function for
+   before main (struct yc__coro_info), looked up by resume function for
    reports. */
 #include "sched.h"
 
@@ -36,11 +36,11 @@ void yc__register(const struct yc__coro_info *infos, unsigned n) {
 
 /* A linear search: lookups happen only when a report is printed. Safe in
    a signal handler. */
-const struct yc__coro_info *yc__coro_lookup(yc__step_fn step) {
+const struct yc__coro_info *yc__coro_lookup(yc__resume_fn resume) {
     for (struct block *b = atomic_load_explicit(&head, memory_order_acquire); b;
          b = b->next)
         for (unsigned i = 0; i < b->n; i++)
-            if (b->infos[i].step == step)
+            if (b->infos[i].resume == resume)
                 return &b->infos[i];
     return NULL;
 }

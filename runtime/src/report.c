@@ -108,7 +108,7 @@ const char *yc__task_name(const struct yc_task *t) {
         f = t->abi.top;
     while (f->caller)
         f = f->caller;
-    const struct yc__coro_info *info = yc__coro_lookup(f->step);
+    const struct yc__coro_info *info = yc__coro_lookup(f->resume);
     if (info)
         return info->name;
     if (is_wait_frame(t, f))
@@ -143,7 +143,7 @@ static const struct yc__frame *chain_start(const struct yc__sched_full *s,
 static void print_chain(struct out *o, const struct yc__frame *f,
                         const char *indent) {
     for (; f; f = f->caller) {
-        const struct yc__coro_info *info = yc__coro_lookup(f->step);
+        const struct yc__coro_info *info = yc__coro_lookup(f->resume);
         out_str(o, indent);
         if (!info) {
             out_str(o, "  at ? (a coroutine of an unregistered file)\n");
@@ -286,11 +286,13 @@ struct backtrace_frame {
     int fd;                          /* the argument */
 };
 
-int yc__yc_backtrace_step(struct yc__frame *f, struct yc__sched *s);
+int yc__yc_backtrace_step(struct yc__frame *f, struct yc__sched *s, int fd);
+struct yc__frame *yc__yc_backtrace_new(struct yc__sched *s,
+                                       struct yc__frame *caller);
 struct yc__frame *yc__yc_backtrace_start(struct yc__sched *s,
                                          struct yc__frame *caller, int fd);
 
-int yc__yc_backtrace_step(struct yc__frame *f, struct yc__sched *s) {
+static int backtrace_resume(struct yc__frame *f, struct yc__sched *s) {
     struct backtrace_frame *b = (struct backtrace_frame *)(void *)f;
     struct out o = {b->fd, 0, {0}};
     print_backtrace(&o, yc__task_of(s->cur), f->caller);
@@ -298,14 +300,23 @@ int yc__yc_backtrace_step(struct yc__frame *f, struct yc__sched *s) {
     return YC__DONE;
 }
 
+int yc__yc_backtrace_step(struct yc__frame *f, struct yc__sched *s, int fd) {
+    ((struct backtrace_frame *)(void *)f)->fd = fd;
+    backtrace_resume(f, s);
+    return 0;
+}
+
+struct yc__frame *yc__yc_backtrace_new(struct yc__sched *s,
+                                       struct yc__frame *caller) {
+    return yc__frame_new(s, sizeof(struct backtrace_frame), backtrace_resume,
+                         caller);
+}
+
 struct yc__frame *yc__yc_backtrace_start(struct yc__sched *s,
                                          struct yc__frame *caller, int fd) {
-    struct backtrace_frame *b = yc__frame_alloc(s, sizeof *b);
-    b->res.yc__hdr.step = yc__yc_backtrace_step;
-    b->res.yc__hdr.caller = caller;
-    b->res.yc__hdr.state = 0;
-    b->fd = fd;
-    return &b->res.yc__hdr;
+    struct yc__frame *f = yc__yc_backtrace_new(s, caller);
+    ((struct backtrace_frame *)(void *)f)->fd = fd;
+    return f;
 }
 
 int yc_backtrace(int fd) {

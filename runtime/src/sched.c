@@ -1,9 +1,6 @@
 /* sched.c - the stackless scheduler: one per OS thread, a FIFO run queue
    of tasks, each running a chain of coroutine frames; rounds, idling and
    the calls that let a foreign event loop drive it. */
-#include "offload.h"
-#include "report.h"
-#include "stackful.h"
 #include "task.h"
 
 #include <pthread.h>
@@ -45,6 +42,7 @@ struct yc__sched *yc__sched_get(void) {
         abort();
     }
     s->next_id = 1;
+    yc__layers_attach(s);
     current = s;
     pthread_setspecific(key, s);
     return &s->abi;
@@ -54,31 +52,13 @@ struct yc__sched_full *yc__sched_peek(void) {
     return current;
 }
 
-void yc__assert_fail(const char *expr, const char *file, int line) {
-    fprintf(stderr, "yieldc: internal error: %s:%d: assertion '%s' failed\n",
-            file, line, expr);
-    abort();
-}
-
-void yc__oom(const char *what) {
-    fprintf(stderr, "yieldc: out of memory %s\n", what);
-    abort();
-}
-
-void yc__bad_state(const char *coroutine, unsigned state) {
-    fprintf(stderr,
-            "yieldc: corrupted frame: coroutine '%s' has no resume state "
-            "%u\n",
-            coroutine, state);
-    abort();
-}
-
 /* ------------------------------------------------------------------ */
 /* The run queue                                                       */
 /* ------------------------------------------------------------------ */
 
 void yc__enqueue(struct yc__sched_full *s, struct yc__task *t) {
     t->next = NULL;
+    s->nready++;
     if (s->tail)
         s->tail->next = t;
     else
@@ -89,6 +69,7 @@ void yc__enqueue(struct yc__sched_full *s, struct yc__task *t) {
 static struct yc__task *dequeue(struct yc__sched_full *s) {
     struct yc__task *t = s->head;
     if (t) {
+        s->nready--;
         s->head = t->next;
         if (!s->head)
             s->tail = NULL;
@@ -110,8 +91,10 @@ static void resume(struct yc__sched_full *s, struct yc__task *t) {
     struct yc__frame *f = t->top;
     for (;;) {
         r.stepping = f;
-        if (f->step(f, &s->abi) != YC__DONE)
+        if (f->resume(f, &s->abi) != YC__DONE) {
+            s->abi.susp = 0; /* the C stack has unwound */
             break;
+        }
         t->top = f;
         if (!f->caller) {
             yc__task_finished(s, yc__task_of(t));
@@ -136,6 +119,7 @@ int yc__yield(struct yc__sched *abi, struct yc__frame *f, unsigned state) {
     f->state = state;
     abi->cur->top = f;
     yc__enqueue(s, abi->cur);
+    abi->susp = 1;
     return 1;
 }
 
@@ -157,14 +141,25 @@ static void run_round(struct yc__sched_full *s, int polled) {
         yc__timer_run(s);
     if (yc__wake_pending(&s->wake))
         yc__wake_drain(s);
-    struct yc__task *last = s->tail;
-    while (last) {
-        struct yc__task *t = dequeue(s);
-        int is_last = t == last;
+    /* As many tasks as were ready when the round began. A task may call a
+       coroutine from plain C, which runs rounds of its own inside this
+       one and so takes tasks off the queue too: the count bounds the
+       round, and the queue running dry ends it. */
+    struct yc__task *t;
+    for (unsigned n = s->nready; n && (t = dequeue(s)); n--)
         resume(s, t);
-        if (is_last)
-            break;
-    }
+}
+
+/* Nothing can ever run again: the reports say which tasks wait for what;
+   without them, the count. */
+static void deadlock(struct yc__sched_full *s) {
+    if (s->hooks.deadlock)
+        s->hooks.deadlock(s);
+    fprintf(stderr,
+            "yieldc: deadlock: no micro-thread can run and nothing is "
+            "pending; %u tasks are blocked\n",
+            s->ntasks);
+    exit(2);
 }
 
 /* Nothing is ready: block until an fd is ready, the next timer is due or
@@ -174,7 +169,7 @@ static void wait_for_work(struct yc__sched_full *s) {
     int64_t next = yc__timer_next(&s->timers);
     if (next < 0 && !s->nexternal && !s->poll.nwait &&
         !yc__wake_pending(&s->wake) && !yc__wake_expected(&s->wake))
-        yc__deadlock(s);
+        deadlock(s);
     int64_t timeout = -1;
     if (next >= 0) {
         timeout = next - yc__clock_read();
@@ -184,10 +179,16 @@ static void wait_for_work(struct yc__sched_full *s) {
     yc__poller_wait(s, timeout);
 }
 
+/* abi->fiber is only ever set by the stackful layer, which hooks this. */
+static void fiber_run(struct yc__sched *abi, struct yc__frame *f) {
+    yc_assert(yc__full(abi)->hooks.fiber_run);
+    yc__full(abi)->hooks.fiber_run(abi, f);
+}
+
 void yc__run_sync(struct yc__sched *abi, struct yc__frame *f) {
     if (abi->fiber) {
         /* On a stackful micro-thread the call suspends the stack. */
-        yc__fiber_run(abi, f);
+        fiber_run(abi, f);
         return;
     }
     struct yc__sched_full *s = yc__full(abi);
@@ -246,10 +247,14 @@ int64_t yc_sched_run_ready(void) {
 /* ------------------------------------------------------------------ */
 
 static void destroy(struct yc__sched_full *s) {
-    yc__exit_report(s);
-    yc__offload_abandon(s);
+    const struct yc__hooks *h = &s->hooks;
+    if (h->exit_report)
+        h->exit_report(s);
+    if (h->abandon_offload)
+        h->abandon_offload(s);
     yc__task_destroy_all(s);
-    yc__fiber_destroy_all();
+    if (h->destroy_fibers)
+        h->destroy_fibers(s);
     yc__timer_destroy(s);
     yc__fd_restore_all(&s->poll);
     yc__poller_destroy(&s->poll);

@@ -5,21 +5,15 @@
 #include "yieldc.h"
 #include "yieldc/abi.h"
 
+#include "fail.h"
 #include "poller.h"
 #include "timer.h"
 #include "wake.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
-
-/* Internal invariants stay checked in release builds. */
-#define yc_assert(x)                                                           \
-    ((void)(YC__LIKELY(x) ? 0 : (yc__assert_fail(#x, __FILE__, __LINE__), 0)))
-void yc__assert_fail(const char *expr, const char *file, int line);
-
-/* Ends the program with "yieldc: out of memory <what>": for allocations
-   that have no caller to report to (a frame, a task). */
-void yc__oom(const char *what);
+#include <string.h>
 
 /* A block of memory carved into frames of one size class. */
 struct yc__chunk {
@@ -39,6 +33,28 @@ struct yc__resuming {
     struct yc__resuming *outer; /* the resume this one runs inside */
 };
 
+/* The hooks through which the core reaches the layers above it (the
+   reports, offload's worker pool, stackful micro-threads) without knowing
+   them: layers.c, the one file that knows every layer, fills them in when
+   a scheduler is created. */
+struct yc__hooks {
+    /* Nothing can run, nothing is pending, tasks are blocked: report them
+       and exit. */
+    void (*deadlock)(struct yc__sched_full *s);
+    /* A coroutine called from plain C on a stackful micro-thread
+       (abi.fiber set): run frame f on that stack. */
+    void (*fiber_run)(struct yc__sched *s, struct yc__frame *f);
+    /* Teardown, in this order, before the core frees the tasks, timers,
+       fds and frames: the exit report, letting go of offloaded jobs,
+       freeing the stacks of stackful micro-threads. */
+    void (*exit_report)(struct yc__sched_full *s);
+    void (*abandon_offload)(struct yc__sched_full *s);
+    void (*destroy_fibers)(struct yc__sched_full *s);
+};
+
+/* Fills in s->hooks (layers.c). */
+void yc__layers_attach(struct yc__sched_full *s);
+
 /* One scheduler per OS thread. The ABI part comes first so that generated
    code and the runtime see the same struct yc__sched.
 
@@ -51,6 +67,7 @@ struct yc__sched_full {
     struct yc__sched abi;              /* running task and frame pool */
     struct yc__task *head;             /* run queue: next task to resume */
     struct yc__task *tail;             /* run queue: last task */
+    unsigned nready;                   /* tasks in the run queue */
     struct yc_task *all_head;          /* every live task, oldest first */
     struct yc_task *all_tail;          /* the newest live task */
     struct yc__chunk *chunks;          /* frame memory, for the exit cleanup */
@@ -76,6 +93,7 @@ struct yc__sched_full {
     struct yc__wake wake;              /* wake-up fd and cross-thread queue */
     struct yc__poller poll;            /* fds with waiting I/O calls; where
                                           the scheduler sleeps */
+    struct yc__hooks hooks;            /* the layers above the core */
 };
 
 static inline struct yc__sched_full *yc__full(struct yc__sched *s) {

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #if defined(__has_include)
@@ -37,13 +38,35 @@
 #define MAP_STACK 0
 #endif
 
-size_t yc__stack_default = 256 * 1024;
+size_t yc__stack_default; /* 0: the main thread's, see default_size */
 unsigned yc__stack_pool_cap = 64;
 
 /* Distinct stack sizes a thread's pool keeps at once. Programs use one or
    two (the default and a large one for some library); a stack of a fifth
    size is unmapped when freed. */
 #define POOL_SIZES 4
+
+/* The top of a stack that a free keeps committed for the next owner: what
+   shallow micro-threads use. The rest is given back to the system, so
+   that a deep recursion on one micro-thread does not leave megabytes
+   behind in the pool. */
+#define KEEP_HOT (64 * 1024)
+
+/* A stack as large as the main thread's, as a C program expects: the
+   soft RLIMIT_STACK (8 MiB on most systems), or 8 MiB if that is
+   unlimited, at most 1 GiB. The pages are only reserved: a micro-thread
+   commits as many as it touches. */
+static size_t default_size(void) {
+    if (yc__stack_default)
+        return yc__stack_default;
+    struct rlimit rl;
+    size_t size = 8u << 20;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+        rl.rlim_cur >= 64 * 1024)
+        size = rl.rlim_cur < ((size_t)1 << 30) ? (size_t)rl.rlim_cur
+                                               : (size_t)1 << 30;
+    return size;
+}
 
 /* The alternate signal stack installed for threads that have none. */
 #define ALTSTACK_BYTES (64 * 1024)
@@ -231,8 +254,10 @@ static struct yc__stack *map_stack(size_t size) {
     struct yc__stack *st = malloc(sizeof *st);
     if (!st)
         return NULL;
-    char *map = mmap(NULL, page_size + size, PROT_READ | PROT_WRITE,
-                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+    /* Reserved, not committed: no swap is set aside for it either. */
+    char *map =
+        mmap(NULL, page_size + size, PROT_READ | PROT_WRITE,
+             MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK | MAP_NORESERVE, -1, 0);
     if (map == MAP_FAILED)
         goto fail_map;
     if (mprotect(map, page_size, PROT_NONE) != 0)
@@ -292,7 +317,7 @@ int yc__stack_alloc(size_t size, unsigned long id, struct yc__stack **out) {
             return rc;
     }
     if (size == 0)
-        size = yc__stack_default;
+        size = default_size();
     if (size < YC__CTX_MIN_STACK)
         size = YC__CTX_MIN_STACK;
     if (size > SIZE_MAX / 4)
@@ -320,6 +345,24 @@ int yc__stack_alloc(size_t size, unsigned long id, struct yc__stack **out) {
     return 0;
 }
 
+#if YC__ASAN
+/* Frames that were live at the stack's last switch stay poisoned; the next
+   owner must start from clean shadow memory. Only the pages its owner
+   touched can hold poisoned frames (every free unpoisons), and they are
+   the resident ones: unpoisoning all of a stack as large as the main
+   thread's would write a megabyte of shadow per free. */
+static void unpoison_used(struct yc__stack *st) {
+    size_t pages = st->size / page_size, i = 0;
+    unsigned char *vec = malloc(pages ? pages : 1);
+    if (vec && mincore(st->lo, st->size, vec) == 0)
+        while (i < pages && !(vec[i] & 1))
+            i++;
+    free(vec);
+    __asan_unpoison_memory_region((char *)st->lo + i * page_size,
+                                  st->size - i * page_size);
+}
+#endif
+
 void yc__stack_free(struct yc__stack *st) {
     if (YC__UNLIKELY(st->owner != &ts)) {
         fprintf(stderr,
@@ -336,12 +379,12 @@ void yc__stack_free(struct yc__stack *st) {
         st->next->prev = st->prev;
 
 #if YC__ASAN
-    /* Frames that were live at the stack's last switch stay poisoned;
-       the next owner must start from clean shadow memory. */
-    __asan_unpoison_memory_region(st->lo, st->size);
+    unpoison_used(st);
 #endif
     struct pool_list *l = pool_for(st->size, 1);
     if (l && l->n < yc__stack_pool_cap) {
+        if (st->size > KEEP_HOT)
+            madvise(st->lo, st->size - KEEP_HOT, MADV_DONTNEED);
         st->prev = NULL;
         st->next = l->head;
         l->head = st;

@@ -42,9 +42,10 @@ struct yc__stack {
 };
 
 /* Default usable size of a stack, in bytes, used when yc__stack_alloc is
-   asked for size 0. 256 KiB: pages are committed only when touched, so a
-   micro-thread that stays shallow costs a page or two of memory. Set it
-   before other threads allocate stacks. */
+   asked for size 0; 0 (the default) means the main thread's stack size
+   (RLIMIT_STACK, 8 MiB if unlimited). Pages are reserved, committed only
+   when touched, so a micro-thread that stays shallow costs a page or two
+   of memory. Set it before other threads allocate stacks. */
 extern size_t yc__stack_default;
 
 /* Most free stacks of one size that a thread's pool keeps; a stack freed

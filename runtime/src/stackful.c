@@ -32,15 +32,15 @@
 
 /* The running state of one stackful frame. */
 struct yc__fiber {
-    struct yc__ctx ctx;       /* its own context, while switched out */
-    struct yc__ctx back;      /* the context its step was called from */
-    const void *back_lo;      /* the stack of `back` (NULL: the thread's) */
-    size_t back_size;         /* its size */
-    struct yc__stack *stack;  /* its stack */
-    struct yc__frame *frame;  /* the frame it runs */
+    struct yc__ctx ctx;          /* its own context, while switched out */
+    struct yc__ctx back;         /* the context its step was called from */
+    const void *back_lo;         /* the stack of `back` (NULL: the thread's) */
+    size_t back_size;            /* its size */
+    struct yc__stack *stack;     /* its stack */
+    struct yc__frame *frame;     /* the frame it runs */
     struct yc__fiber_slot *slot; /* the frame's slot: entry and stack size */
-    int finished;             /* the body has returned */
-    struct yc__fiber *next;   /* this thread's live micro-threads */
+    int finished;                /* the body has returned */
+    struct yc__fiber *next;      /* this thread's live micro-threads */
     struct yc__fiber *prev;
 };
 
@@ -141,8 +141,10 @@ struct yc__frame *yc__fiber_frame(const struct yc__fiber *fb) {
 void yc__fiber_run(struct yc__sched *s, struct yc__frame *f) {
     struct yc__fiber *fb = s->fiber;
     f->caller = fb->frame;
-    if (f->step(f, s) == YC__DONE)
+    if (f->resume(f, s) == YC__DONE)
         return;
+    /* The suspension unwound the C stack of this micro-thread up to here;
+       the switch below goes on unwinding the scheduler's. */
     /* The innermost suspended frame has set the task's top. When f
        finishes, the scheduler sets top to f and steps our frame. */
     suspend(fb);
@@ -154,11 +156,11 @@ void yc__fiber_run(struct yc__sched *s, struct yc__frame *f) {
 
 /* The frame of yc_go: a plain function and its argument. */
 struct go_frame {
-    struct yc__frame hdr;      /* every frame's header */
-    void *ret;                 /* fn's result, read by yc_task_join */
-    struct yc__fiber_slot fs;  /* the stack it runs on */
-    void *(*fn)(void *);       /* the function */
-    void *arg;                 /* its argument */
+    struct yc__frame hdr;     /* every frame's header */
+    void *ret;                /* fn's result, read by yc_task_join */
+    struct yc__fiber_slot fs; /* the stack it runs on */
+    void *(*fn)(void *);      /* the function */
+    void *arg;                /* its argument */
 };
 
 static void go_entry(struct yc__frame *f) {
@@ -166,24 +168,21 @@ static void go_entry(struct yc__frame *f) {
     g->ret = g->fn(g->arg);
 }
 
-static int go_step(struct yc__frame *f, struct yc__sched *s) {
+static int go_resume(struct yc__frame *f, struct yc__sched *s) {
     return yc__fiber_step(f, s, &((struct go_frame *)f)->fs);
 }
 
 yc_task *yc_go(void *(*fn)(void *arg), void *arg, size_t stack_size) {
     struct yc__sched *s = yc__sched_get();
-    struct go_frame *g = yc__frame_alloc(s, sizeof *g);
-    g->hdr.step = go_step;
-    g->hdr.caller = NULL;
-    g->hdr.state = 0;
+    struct go_frame *g =
+        (struct go_frame *)(void *)yc__frame_new(s, sizeof *g, go_resume, NULL);
     g->ret = NULL;
     g->fs.entry = go_entry;
     g->fs.fiber = NULL;
     g->fs.stack_size = stack_size;
     g->fn = fn;
     g->arg = arg;
-    return yc__async(s, &g->hdr, offsetof(struct go_frame, ret),
-                     sizeof g->ret);
+    return yc__async(s, &g->hdr, offsetof(struct go_frame, ret), sizeof g->ret);
 }
 
 int yc_yield(void) {

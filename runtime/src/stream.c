@@ -245,8 +245,7 @@ struct stream_write_frame {
 static int stream_write_run(struct stream_write_frame *f, struct yc__sched *s) {
     yc_stream *st = f->a.s;
     if (f->p.hdr.state == 0)
-        stream_setup(&f->io, YC__IO_WRITE, st, f->a.buf, f->a.n,
-                     f->a.deadline);
+        stream_setup(&f->io, YC__IO_WRITE, st, f->a.buf, f->a.n, f->a.deadline);
     if (f->io.fd >= 0)
         return yc__io_run(s, &f->p, &f->io);
     int rc = f->p.hdr.state == 0 ? yc__checkpoint(s) : pipe_resumed(&f->p, st);

@@ -36,7 +36,7 @@ struct yc__scope {
    task (one allocation), others when a feature first asks for it (a
    deadline scope, a group they open, a select on them). */
 struct yc__task_ext {
-    struct yc__scope *scope;  /* innermost deadline scope, or NULL */
+    struct yc__scope *scope; /* innermost deadline scope, or NULL */
     union {
         yc_group *group;       /* yc__async tasks: the owning group */
         struct yc_task *outer; /* SYNC tasks: the task that was running

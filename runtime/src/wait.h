@@ -93,7 +93,7 @@ static inline void yc__wlink_wake(struct yc__sched_full *s, struct yc__wlink *l,
    its link in q. */
 void yc__wq_wake_all(struct yc__sched_full *s, struct yc__wq *q, int result);
 
-/* Ends t's blocking call with YC_ECANCELED, unless it is shielded. */
-void yc__wait_cancel(struct yc__sched_full *s, struct yc_task *t);
+/* Takes w's links off the queues they are in. */
+void yc__wait_unqueue(struct yc__wait *w);
 
 #endif

@@ -21,7 +21,7 @@ YC_COROUTINE int vla(int n) {
 
 YC_COROUTINE int stack_alloc(int n) {
     char *p = alloca(n);
-    // CHECK: stackful-fallback-warnings.c:[[# @LINE - 1]]:15: warning: coroutine 'stack_alloc' is lowered to the stackful form (it runs on its own stack) because of alloca
+    // CHECK: stackful-fallback-warnings.c:[[# @LINE - 1]]:15: warning: coroutine 'stack_alloc' is lowered to the stackful form (it runs on its own stack) because of alloca, whose memory a suspension would free
     p[0] = 1;
     YC_YIELD();
     return p[0];
@@ -30,7 +30,7 @@ YC_COROUTINE int stack_alloc(int n) {
 YC_COROUTINE int jumps(void) {
     jmp_buf env;
     if (setjmp(env))
-    // CHECK: stackful-fallback-warnings.c:[[# @LINE - 1]]:9: warning: coroutine 'jumps' is lowered to the stackful form (it runs on its own stack) because of setjmp/longjmp
+    // CHECK: stackful-fallback-warnings.c:[[# @LINE - 1]]:9: warning: coroutine 'jumps' is lowered to the stackful form (it runs on its own stack) because of a call to setjmp, which returns twice
         return 1;
     YC_YIELD();
     longjmp(env, 1);

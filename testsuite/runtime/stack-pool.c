@@ -14,16 +14,28 @@
 #include "../../runtime/src/stack.h"
 
 #include <pthread.h>
+#include <sys/resource.h>
 
 static size_t round_up(size_t n, size_t page) {
     return (n + page - 1) / page * page;
+}
+
+/* The default: the main thread's stack size (RLIMIT_STACK), 8 MiB when
+   that is unlimited. */
+static size_t main_stack(void) {
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_STACK, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY ||
+        rl.rlim_cur < 64 * 1024)
+        return 8u << 20;
+    return rl.rlim_cur < ((size_t)1 << 30) ? (size_t)rl.rlim_cur
+                                            : (size_t)1 << 30;
 }
 
 static void sizes(void) {
     size_t page = yc__stack_page();
     struct yc__stack *st;
     ASSERT_EQ(yc__stack_alloc(0, 1, &st), 0);
-    ASSERT_UEQ(st->size, round_up(yc__stack_default, page));
+    ASSERT_UEQ(st->size, round_up(main_stack(), page));
     ASSERT_UEQ((size_t)st->lo % page, 0);
     ASSERT_UEQ(st->id, 1);
     yc__stack_free(st);

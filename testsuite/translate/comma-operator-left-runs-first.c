@@ -10,14 +10,22 @@
 YC_COROUTINE int g(int x);
 YC_COROUTINE void v(void);
 
-// CHECK-LABEL: {{^}}int yc__f_step(struct yc__frame *yc__fp, struct yc__sched *yc__s) {
 YC_COROUTINE int f(int a) {
     int r = (a++, YC_AWAIT(g(a)));
-    // CHECK: {{^ *}}(void)(yc__f->a++); yc__cf = yc__g_start(yc__s, &yc__f->yc__res.yc__hdr, yc__f->a);
-    // CHECK-SAME: yc__[[T:t[0-9]+]] = ((struct yc__g_res *)yc__cf)->yc__ret;
-    // CHECK-SAME: yc__f->r = ((yc__[[T]]));
+    // CHECK: {{^ *}}int yc__t1;{{$}}
+    // CHECK-NEXT: {{^#line 14 }}
+    // CHECK-NEXT: {{^ *}}(void)(a++);{{$}}
+    // CHECK-NEXT: {{^#line 14 }}
+    // CHECK-NEXT: {{^ *}}yc__cf = YC__NEW(g, 1); yc__t1 = yc__g_step(yc__cf, yc__s, a);{{$}}
+    // CHECK-NEXT: {{^#line 14 }}
+    // CHECK-NEXT: {{^ *}}if (YC__SUSPENDED()) {{.*}} yc__t1 = YC__RESULT(g); } YC__FREE();{{$}}
+    // CHECK-NEXT: {{^#line 14 }}
+    // CHECK-NEXT: {{^ *}}int r = ((yc__t1));
     r = (YC_AWAIT(v()), r + a);
-    // CHECK: {{^ *}}{ yc__cf = yc__v_start(yc__s, &yc__f->yc__res.yc__hdr);
-    // CHECK-SAME: yc__frame_free(yc__s, yc__cf); yc__f->r = (((void)0), yc__f->r + yc__f->a); }
+    // CHECK: {{^ *}}{ yc__cf = YC__NEW(v, 2); yc__v_step(yc__cf, yc__s);{{$}}
+    // CHECK-NEXT: {{^#line 24 }}
+    // CHECK-NEXT: {{^ *}}if (YC__SUSPENDED()) {{.*}} YC__RESUMED(); } YC__FREE();{{$}}
+    // CHECK-NEXT: {{^#line 24 }}
+    // CHECK-NEXT: {{^ *}}r = (((void)0), r + a); }
     return r;
 }

@@ -10,18 +10,43 @@
 YC_COROUTINE int g(int x);
 YC_COROUTINE void v(void);
 
-// CHECK-LABEL: {{^}}int yc__f_step(struct yc__frame *yc__fp, struct yc__sched *yc__s) {
 YC_COROUTINE int f(int a) {
     int r = a ? YC_AWAIT(g(1)) : 2;
-    // CHECK: {{^ *}}if (yc__f->a) { yc__cf = yc__g_start(yc__s, &yc__f->yc__res.yc__hdr, 1);
-    // CHECK-SAME: yc__[[V:t[0-9]+]] = ((struct yc__g_res *)yc__cf)->yc__ret; yc__frame_free(yc__s, yc__cf);
-    // CHECK-SAME: yc__[[R:t[0-9]+]] = yc__[[V]]; } else { yc__[[R]] = 2; } yc__f->r = yc__[[R]];
+    // CHECK: {{^ *}}int yc__t1; int yc__t2;{{$}}
+    // CHECK-NEXT: {{^#line 14 }}
+    // CHECK-NEXT: {{^ *}}if (a) {{[{]$}}
+    // CHECK-NEXT: {{^#line 14 }}
+    // CHECK-NEXT: {{^ *}}yc__cf = YC__NEW(g, 1); yc__t1 = yc__g_step(yc__cf, yc__s, 1);{{$}}
+    // CHECK-NEXT: {{^#line 14 }}
+    // CHECK-NEXT: {{^ *}}if (YC__SUSPENDED()) {{.*}} yc__t1 = YC__RESULT(g); } YC__FREE();{{$}}
+    // CHECK-NEXT: {{^#line 14 }}
+    // CHECK-NEXT: {{^ *}}yc__t2 = yc__t1; } else {{[{]$}}
+    // CHECK-NEXT: {{^#line 14 }}
+    // CHECK-NEXT: {{^ *}}yc__t2 = 2; }{{$}}
+    // CHECK-NEXT: {{^#line 14 }}
+    // CHECK-NEXT: {{^ *}}int r = yc__t2;
     a ? YC_AWAIT(v()) : YC_AWAIT(v());
-    // CHECK: {{^ *}}do { if (yc__f->a) { yc__cf = yc__v_start(yc__s, &yc__f->yc__res.yc__hdr);
-    // CHECK-SAME: } else { yc__cf = yc__v_start(yc__s, &yc__f->yc__res.yc__hdr);
-    // CHECK-SAME: } } while (0);
+    // CHECK: {{^ *}}{ if (a) {{[{]$}}
+    // CHECK-NEXT: {{^#line 28 }}
+    // CHECK-NEXT: {{^ *}}yc__cf = YC__NEW(v, 2); yc__v_step(yc__cf, yc__s);{{$}}
+    // CHECK-NEXT: {{^#line 28 }}
+    // CHECK-NEXT: {{^ *}}if (YC__SUSPENDED()) {{.*}} YC__RESUMED(); } YC__FREE();{{$}}
+    // CHECK-NEXT: {{^#line 28 }}
+    // CHECK-NEXT: {{^ *}}(void)(((void)0)); } else {{[{]$}}
+    // CHECK-NEXT: {{^#line 28 }}
+    // CHECK-NEXT: {{^ *}}yc__cf = YC__NEW(v, 3); yc__v_step(yc__cf, yc__s);{{$}}
+    // CHECK-NEXT: {{^#line 28 }}
+    // CHECK-NEXT: {{^ *}}if (YC__SUSPENDED()) {{.*}} YC__RESUMED(); } YC__FREE();{{$}}
+    // CHECK-NEXT: {{^#line 28 }}
+    // CHECK-NEXT: {{^ *}}(void)(((void)0)); }{{$}}
+    // CHECK-NEXT: {{^#line 28 }}
+    // CHECK-NEXT: {{^ *}}((void)0); }
     return YC_AWAIT(g(0)) ? r : 0;
-    // CHECK: {{^ *}}{ yc__cf = yc__g_start(yc__s, &yc__f->yc__res.yc__hdr, 0);
-    // CHECK-SAME: yc__[[C:t[0-9]+]] = ((struct yc__g_res *)yc__cf)->yc__ret;
-    // CHECK-SAME: return (yc__f->yc__res.yc__ret = (yc__[[C]] ? yc__f->r : 0), YC__DONE); }
+    // CHECK: {{^ *}}{ int yc__t3;{{$}}
+    // CHECK-NEXT: {{^#line 44 }}
+    // CHECK-NEXT: {{^ *}}yc__cf = YC__NEW(g, 4); yc__t3 = yc__g_step(yc__cf, yc__s, 0);{{$}}
+    // CHECK-NEXT: {{^#line 44 }}
+    // CHECK-NEXT: {{^ *}}if (YC__SUSPENDED()) {{.*}} yc__t3 = YC__RESULT(g); } YC__FREE();{{$}}
+    // CHECK-NEXT: {{^#line 44 }}
+    // CHECK-NEXT: {{^ *}}return yc__t3 ? r : 0; }
 }

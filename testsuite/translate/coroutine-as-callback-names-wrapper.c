@@ -13,12 +13,13 @@ YC_COROUTINE static int by_value(const void *a, const void *b) {
     return *(const int *)a - *(const int *)b;
 }
 // CHECK: {{^}}YC_COROUTINE static int by_value(const void *a, const void *b) {
-// CHECK-SAME: yc__cf = yc__by_value_start(yc__s, 0, a, b); yc__run_sync(yc__s, yc__cf);
+// CHECK: {{^}}    struct yc__sched *yc__s = yc__sched_get();
+// CHECK: {{^}}    yc__cf = yc__by_value_start(yc__s, 0, a, b);
+// CHECK: {{^}}    yc__run_sync(yc__s, yc__cf);
 
-// CHECK-LABEL: {{^}}int yc__sort_step(struct yc__frame *yc__fp, struct yc__sched *yc__s) {
 YC_COROUTINE int sort(int *v, int n) {
     YC_YIELD();
     qsort(v, (size_t)n, sizeof *v, by_value);
-    // CHECK: {{^ *}}qsort(yc__f->v, (size_t)yc__f->n, sizeof *yc__f->v, by_value);
+    // CHECK: {{^ *}}qsort(v, (size_t)n, sizeof *v, by_value);
     return v[0];
 }

@@ -46,12 +46,15 @@ YC_COROUTINE static int vla(int n) {
 // CHECK-NEXT: {{^}}frame of worker:
 // CHECK-NEXT: {{^}}     0   24  header{{$}}
 // CHECK-NEXT: {{^}}    24    4  result (int){{$}}
+// CHECK-NEXT: {{^}}    32    8  argument op (op_fn){{$}}
+// CHECK-NEXT: {{^}}    40    4  argument n (int){{$}}
 // CHECK-NEXT: {{^}}    32    8  param op (op_fn){{$}}
 // CHECK-NEXT: {{^}}    40    4  param n (int){{$}}
 // CHECK-NEXT: {{^}}    44    4  local total (int){{$}}
 // CHECK-NEXT: {{^}}    48    4  local i (int){{$}}
-// CHECK:      {{^}}  size {{[0-9]+}} bytes, 4 suspension points{{$}}
-// CHECK-NEXT: {{^}}lowering of vla: stackful, because of a variable-length array at {{.*}}emit-analysis.c:31:5{{$}}
+// CHECK-NEXT: {{^}}  size 56 bytes, 4 suspension points{{$}}
+// CHECK-NEXT: {{^}}lowering of vla: stackful{{$}}
+// CHECK-NEXT: {{^}}  because of a variable-length array at {{.*}}emit-analysis.c:31:5{{$}}
 // CHECK-NEXT: {{^}}suspension points of vla: 1
 // CHECK-NEXT: {{^}}  {{.*}}emit-analysis.c:33:5: YC_YIELD{{$}}
 // CHECK-NEXT: {{^}}frame of vla: stackful (a variable-length array), locals on its own stack{{$}}
@@ -65,5 +68,6 @@ YC_COROUTINE static int vla(int n) {
 
 // FORCED: {{^}}lowering of leaf: stackful, as --stackful asks
 // FORCED-NEXT: {{^}}lowering of worker: stackful, as --stackful asks
-// FORCED-NEXT: {{^}}lowering of vla: stackful, because of a variable-length array at {{.*}}emit-analysis.c:31:5{{$}}
+// FORCED-NEXT: {{^}}lowering of vla: stackful{{$}}
+// FORCED-NEXT: {{^}}  because of a variable-length array at {{.*}}emit-analysis.c:31:5{{$}}
 // FORCED-NOT: {{.}}

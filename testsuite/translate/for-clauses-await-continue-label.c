@@ -1,7 +1,8 @@
 // A for statement whose clauses await: an awaiting init runs once before
 // the loop, an awaiting condition moves to the top of the body with a
-// break, and an awaiting increment moves to the end of the body behind a
-// yc__cont_ label that `continue` jumps to, so the increment still runs.
+// break, and an awaiting increment runs after the body, which sits in a
+// one-pass loop so that `continue` reaches the increment without being
+// rewritten.
 // RUN: %yieldc %s -o - | FileCheck %s
 // RUN: %yieldc %s -o %t.c && %cc -fsyntax-only -Werror %t.c
 
@@ -9,22 +10,38 @@
 
 YC_COROUTINE int g(int x);
 
-// CHECK-LABEL: {{^}}int yc__f_step(struct yc__frame *yc__fp, struct yc__sched *yc__s) {
 YC_COROUTINE int f(int n) {
     int s = 0;
     for (int i = YC_AWAIT(g(0)); YC_AWAIT(g(i)) < n; i += YC_AWAIT(g(1))) {
-    // CHECK: {{^ *}}{ yc__cf = yc__g_start(yc__s, &yc__f->yc__res.yc__hdr, 0);
-    // CHECK-SAME: yc__[[T0:t[0-9]+]] = ((struct yc__g_res *)yc__cf)->yc__ret;
-    // CHECK-SAME: yc__f->i = yc__[[T0]]; for (; ; ) { yc__cf = yc__g_start(yc__s, &yc__f->yc__res.yc__hdr, yc__f->i);
-    // CHECK-SAME: yc__[[T1:t[0-9]+]] = ((struct yc__g_res *)yc__cf)->yc__ret;
-    // CHECK-SAME: if (!(yc__[[T1]] < yc__f->n)) break; {
+        // CHECK: {{^ *}}{ int yc__t1; int yc__t3; int yc__t4;{{$}}
+        // CHECK-NEXT: {{^#line 15 }}
+        // CHECK-NEXT: {{^ *}}int yc__t2;{{$}}
+        // CHECK-NEXT: {{^#line 15 }}
+        // CHECK-NEXT: {{^ *}}yc__cf = YC__NEW(g, 1); yc__t2 = yc__g_step(yc__cf, yc__s, 0);{{$}}
+        // CHECK-NEXT: {{^#line 15 }}
+        // CHECK-NEXT: {{^ *}}if (YC__SUSPENDED()) {{.*}} yc__t2 = YC__RESULT(g); } YC__FREE();{{$}}
+        // CHECK-NEXT: {{^#line 15 }}
+        // CHECK-NEXT: {{^ *}}int i = yc__t2;
+        // CHECK: {{^ *}}for (; ; ) {{[{]$}}
+        // CHECK-NEXT: {{^#line 15 }}
+        // CHECK-NEXT: {{^ *}}yc__cf = YC__NEW(g, 2); yc__t3 = yc__g_step(yc__cf, yc__s, i);{{$}}
+        // CHECK-NEXT: {{^#line 15 }}
+        // CHECK-NEXT: {{^ *}}if (YC__SUSPENDED()) {{.*}} yc__t3 = YC__RESULT(g); } YC__FREE();{{$}}
+        // CHECK-NEXT: {{^#line 15 }}
+        // CHECK-NEXT: {{^ *}}if (!(yc__t3 < n)) break;{{$}}
+        // CHECK-NEXT: {{^#line 15 }}
+        // CHECK-NEXT: {{^ *}}for (yc__t1 = 0; yc__t1 < 1; yc__t1++) {{[{]$}}
         if (i == 2)
             continue;
-        // CHECK: {{^ *}}goto [[CONT:yc__cont_[0-9]+]];
+        // CHECK: {{^ *}}continue;
         s += i;
     }
-    // CHECK: {{^ *}}} [[CONT]]:; yc__cf = yc__g_start(yc__s, &yc__f->yc__res.yc__hdr, 1);
-    // CHECK-SAME: yc__[[T2:t[0-9]+]] = ((struct yc__g_res *)yc__cf)->yc__ret;
-    // CHECK-SAME: yc__f->i += yc__[[T2]]; } }
+    // CHECK: {{^ *}}} if (!yc__t1) break;{{$}}
+    // CHECK-NEXT: {{^#line 15 }}
+    // CHECK-NEXT: {{^ *}}yc__cf = YC__NEW(g, 3); yc__t4 = yc__g_step(yc__cf, yc__s, 1);{{$}}
+    // CHECK-NEXT: {{^#line 15 }}
+    // CHECK-NEXT: {{^ *}}if (YC__SUSPENDED()) {{.*}} yc__t4 = YC__RESULT(g); } YC__FREE();{{$}}
+    // CHECK-NEXT: {{^#line 15 }}
+    // CHECK-NEXT: {{^ *}}i += yc__t4; } }
     return s;
 }

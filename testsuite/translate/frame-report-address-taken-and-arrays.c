@@ -1,7 +1,10 @@
-// A local whose address is taken and an array live in the frame whenever
+// A local whose address is taken and an array live in the frame ("lives
+// there": the step function names the frame field, not a C copy) whenever
 // their scope holds a suspension point, even if they are not read after it
 // (a pointer could reach them from anywhere); the pointer itself, and an
 // address-taken local of a block without suspension points, stay C locals.
+// The arguments (copied into the step's parameters on the first step) and
+// the locals saved across suspensions share the frame as a union.
 // RUN: %yieldc --frame-report %s -o %t.c | FileCheck %s
 // RUN: echo '_Static_assert(sizeof(struct yc__pinned_frame) == 48, "");' >> %t.c
 // RUN: %cc -fsyntax-only %t.c
@@ -26,8 +29,9 @@ YC_COROUTINE int pinned(int a) {
 // CHECK-LABEL: frame of pinned:
 // CHECK-NEXT: 0 24 header
 // CHECK-NEXT: 24 4 result (int)
+// CHECK-NEXT: 32 4 argument a (int)
 // CHECK-NEXT: 32 4 param a (int)
-// CHECK-NEXT: 36 4 local seen (int)
-// CHECK-NEXT: 40 8 local buf (char[8])
+// CHECK-NEXT: 36 4 local seen (int), lives there
+// CHECK-NEXT: 40 8 local buf (char[8]), lives there
 // CHECK-NEXT: size 48 bytes, 1 suspension point
 // CHECK-NEXT: C locals: p, local, q

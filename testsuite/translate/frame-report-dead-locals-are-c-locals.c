@@ -1,7 +1,8 @@
 // Locals whose values are not needed after any suspension point stay C
 // locals of the step function: ones used only before the first suspension,
 // ones declared after the last one, a for variable and a block-scope
-// temporary; only the parameter is in the frame, and the C compiler's size
+// temporary; only the parameter is saved in the frame (its argument slot
+// shares the space, a union), and the C compiler's size
 // of the frame struct agrees with the report.
 // RUN: %yieldc --frame-report %s -o %t.c | FileCheck %s
 // RUN: echo '_Static_assert(sizeof(struct yc__dead_locals_frame) == 40, "");' >> %t.c
@@ -25,6 +26,7 @@ YC_COROUTINE int dead_locals(int n) {
 // CHECK-LABEL: frame of dead_locals:
 // CHECK-NEXT: 0 24 header
 // CHECK-NEXT: 24 4 result (int)
+// CHECK-NEXT: 32 4 argument n (int)
 // CHECK-NEXT: 32 4 param n (int)
 // CHECK-NEXT: size 40 bytes, 1 suspension point
 // CHECK-NEXT: C locals: before, sum, after, i, tmp

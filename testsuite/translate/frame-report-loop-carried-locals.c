@@ -1,7 +1,7 @@
 // In a loop that suspends, a local declared before the loop and updated in
-// it (and the loop variable) lives in the frame, because the back edge
+// it (and the loop variable) is saved in the frame, because the back edge
 // carries its value past the suspension; a local of the loop body that is
-// set before the await and read after it lives there too, while one that
+// set before the await and read after it is saved too, while one that
 // is set and used after the await within one iteration stays a C local.
 // RUN: %yieldc --frame-report %s -o %t.c | FileCheck %s
 // RUN: echo '_Static_assert(sizeof(struct yc__carried_frame) == 48, "");' >> %t.c
@@ -24,6 +24,7 @@ YC_COROUTINE int carried(int n) {
 // CHECK-LABEL: frame of carried:
 // CHECK-NEXT: 0 24 header
 // CHECK-NEXT: 24 4 result (int)
+// CHECK-NEXT: 32 4 argument n (int)
 // CHECK-NEXT: 32 4 param n (int)
 // CHECK-NEXT: 36 4 local total (int)
 // CHECK-NEXT: 40 4 local i (int)

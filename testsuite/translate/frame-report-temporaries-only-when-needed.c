@@ -2,7 +2,9 @@
 // C locals when no other suspension point comes between the await and the
 // use (one await in an expression, an awaited loop condition); with two
 // awaits in one expression, the first one's value must survive the second
-// suspension, so its temporary is a frame field.
+// suspension, so its temporary is saved in the frame. A parameter not
+// read after the first suspension is only an argument slot; the saved
+// locals reuse its space.
 // RUN: %yieldc --frame-report %s -o /dev/null | FileCheck %s
 
 #include <yieldc.h>
@@ -18,9 +20,10 @@ YC_COROUTINE int one_await(int a) {
 // CHECK-LABEL: frame of one_await:
 // CHECK-NEXT: 0 24 header
 // CHECK-NEXT: 24 4 result (int)
-// CHECK-NEXT: 32 4 param a (int)
-// CHECK-NEXT: 36 4 local r (int)
+// CHECK-NEXT: 32 4 argument a (int)
+// CHECK-NEXT: 32 4 local r (int)
 // CHECK-NEXT: size 40 bytes, 2 suspension points
+// CHECK-NEXT: C locals: a
 
 YC_COROUTINE int two_awaits(int a) {
     int r = YC_AWAIT(g(a)) * YC_AWAIT(g(2));
@@ -29,6 +32,7 @@ YC_COROUTINE int two_awaits(int a) {
 // CHECK-LABEL: frame of two_awaits:
 // CHECK-NEXT: 0 24 header
 // CHECK-NEXT: 24 4 result (int)
+// CHECK-NEXT: 32 4 argument a (int)
 // CHECK-NEXT: 32 4 param a (int)
 // CHECK-NEXT: 36 4 temp yc__t{{[0-9]+}} (int)
 // CHECK: 2 suspension points

@@ -1,7 +1,8 @@
 // --frame-report prints each coroutine's frame: what lives in it, at which
 // offset, and its size; the sizes agree with the C compiler's layout of the
 // generated frame structs (checked with _Static_assert on the output).
-// Locals not live across a suspension stay C locals of the step function.
+// Locals not live across a suspension stay C locals of the step function;
+// the arguments and the saved locals share the frame as a union.
 // RUN: %yieldc --frame-report %s -o %t.c | FileCheck %s
 // RUN: echo '_Static_assert(sizeof(struct yc__worker_frame) == 56, "");' >> %t.c
 // RUN: echo '_Static_assert(sizeof(struct yc__leaf_frame) == 40, "");' >> %t.c
@@ -14,8 +15,9 @@ YC_COROUTINE static char leaf(char c) { return c; }
 // CHECK-LABEL: frame of leaf:
 // CHECK-NEXT: 0 24 header
 // CHECK-NEXT: 24 1 result (char)
-// CHECK-NEXT: 32 1 param c (char)
+// CHECK-NEXT: 32 1 argument c (char)
 // CHECK-NEXT: size 40 bytes, 0 suspension points
+// CHECK-NEXT: C locals: c
 
 YC_COROUTINE static long worker(int n) {
     long total = 0;
@@ -30,9 +32,10 @@ YC_COROUTINE static long worker(int n) {
 // CHECK-LABEL: frame of worker:
 // CHECK-NEXT: 0 24 header
 // CHECK-NEXT: 24 8 result (long)
+// CHECK-NEXT: 32 4 argument n (int)
 // CHECK-NEXT: 32 4 param n (int)
 // CHECK-NEXT: 40 8 local total (long)
-// CHECK-NEXT: 48 4 local buf (char[4])
+// CHECK-NEXT: 48 4 local buf (char[4]), lives there
 // CHECK-NEXT: 52 4 local i (int)
 // CHECK-NEXT: size 56 bytes, 1 suspension point
 // CHECK-NEXT: C locals: scratch

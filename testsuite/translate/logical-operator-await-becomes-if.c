@@ -9,18 +9,37 @@
 
 YC_COROUTINE int g(int x);
 
-// CHECK-LABEL: {{^}}int yc__f_step(struct yc__frame *yc__fp, struct yc__sched *yc__s) {
 YC_COROUTINE int f(int a) {
     int r = a && YC_AWAIT(g(1));
-    // CHECK: {{^ *}}if (yc__f->a) { yc__cf = yc__g_start(yc__s, &yc__f->yc__res.yc__hdr, 1);
-    // CHECK-SAME: yc__[[V1:t[0-9]+]] = ((struct yc__g_res *)yc__cf)->yc__ret;
-    // CHECK-SAME: yc__[[B1:t[0-9]+]] = (yc__[[V1]]) != 0; } else yc__[[B1]] = 0; yc__f->r = yc__[[B1]];
+    // CHECK: {{^ *}}int yc__t1; int yc__t2;{{$}}
+    // CHECK-NEXT: {{^#line 13 }}
+    // CHECK-NEXT: {{^ *}}if (a) {{[{]$}}
+    // CHECK-NEXT: {{^#line 13 }}
+    // CHECK-NEXT: {{^ *}}yc__cf = YC__NEW(g, 1); yc__t1 = yc__g_step(yc__cf, yc__s, 1);{{$}}
+    // CHECK-NEXT: {{^#line 13 }}
+    // CHECK-NEXT: {{^ *}}if (YC__SUSPENDED()) {{.*}} yc__t1 = YC__RESULT(g); } YC__FREE();{{$}}
+    // CHECK-NEXT: {{^#line 13 }}
+    // CHECK-NEXT: {{^ *}}yc__t2 = (yc__t1) != 0; } else yc__t2 = 0;{{$}}
+    // CHECK-NEXT: {{^#line 13 }}
+    // CHECK-NEXT: {{^ *}}int r = yc__t2;
     r += a || YC_AWAIT(g(2));
-    // CHECK: {{^ *}}{ if (yc__f->a) yc__[[B2:t[0-9]+]] = 1; else { yc__cf = yc__g_start(yc__s, &yc__f->yc__res.yc__hdr, 2);
-    // CHECK-SAME: yc__[[V2:t[0-9]+]] = ((struct yc__g_res *)yc__cf)->yc__ret;
-    // CHECK-SAME: yc__[[B2]] = (yc__[[V2]]) != 0; } yc__f->r += yc__[[B2]]; }
+    // CHECK: {{^ *}}{ int yc__t3; int yc__t4;{{$}}
+    // CHECK-NEXT: {{^#line 25 }}
+    // CHECK-NEXT: {{^ *}}if (a) yc__t4 = 1; else {{[{]$}}
+    // CHECK-NEXT: {{^#line 25 }}
+    // CHECK-NEXT: {{^ *}}yc__cf = YC__NEW(g, 2); yc__t3 = yc__g_step(yc__cf, yc__s, 2);{{$}}
+    // CHECK-NEXT: {{^#line 25 }}
+    // CHECK-NEXT: {{^ *}}if (YC__SUSPENDED()) {{.*}} yc__t3 = YC__RESULT(g); } YC__FREE();{{$}}
+    // CHECK-NEXT: {{^#line 25 }}
+    // CHECK-NEXT: {{^ *}}yc__t4 = (yc__t3) != 0; }{{$}}
+    // CHECK-NEXT: {{^#line 25 }}
+    // CHECK-NEXT: {{^ *}}r += yc__t4; }
     return r + (YC_AWAIT(g(3)) && a);
-    // CHECK: {{^ *}}{ yc__cf = yc__g_start(yc__s, &yc__f->yc__res.yc__hdr, 3);
-    // CHECK-SAME: yc__[[V3:t[0-9]+]] = ((struct yc__g_res *)yc__cf)->yc__ret;
-    // CHECK-SAME: return (yc__f->yc__res.yc__ret = (yc__f->r + (yc__[[V3]] && yc__f->a)), YC__DONE); }
+    // CHECK: {{^ *}}{ int yc__t5;{{$}}
+    // CHECK-NEXT: {{^#line 37 }}
+    // CHECK-NEXT: {{^ *}}yc__cf = YC__NEW(g, 3); yc__t5 = yc__g_step(yc__cf, yc__s, 3);{{$}}
+    // CHECK-NEXT: {{^#line 37 }}
+    // CHECK-NEXT: {{^ *}}if (YC__SUSPENDED()) {{.*}} yc__t5 = YC__RESULT(g); } YC__FREE();{{$}}
+    // CHECK-NEXT: {{^#line 37 }}
+    // CHECK-NEXT: {{^ *}}return r + (yc__t5 && a); }
 }

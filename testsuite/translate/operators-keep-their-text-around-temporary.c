@@ -1,8 +1,8 @@
 // An await that is an operand of a unary operator, a cast, a binary or
 // compound-assignment operator, a subscript or a member access is replaced
 // by its temporary and the operators around it keep their text, so the
-// expression means what C says; with one await per statement the
-// temporaries are C locals of the step function, of the awaited type.
+// expression means what C says; the temporaries are C locals of the
+// awaited type.
 // RUN: %yieldc %s -o - | FileCheck %s
 // RUN: %yieldc %s -o %t.c && %cc -fsyntax-only -Werror %t.c
 
@@ -16,27 +16,33 @@ struct pair {
 
 YC_COROUTINE struct pair mk(int x);
 
-// CHECK: {{^}}struct yc__f_frame { struct yc__f_res yc__res; int *arr; int k; int r; };
-// CHECK-LABEL: {{^}}int yc__f_step(struct yc__frame *yc__fp, struct yc__sched *yc__s) {
-// CHECK-SAME: struct pair yc__t6;
 YC_COROUTINE int f(int *arr, int k) {
     int r = -YC_AWAIT(g(1));
-    // CHECK: {{^ *}}yc__cf = yc__g_start(yc__s, &yc__f->yc__res.yc__hdr, 1);
-    // CHECK-SAME: yc__f->r = -yc__[[T1:t[0-9]+]];
+    // CHECK: {{^ *}}if (YC__SUSPENDED()) {{.*}} yc__t1 = YC__RESULT(g); } YC__FREE();{{$}}
+    // CHECK-NEXT: {{^#line 20 }}
+    // CHECK-NEXT: {{^ *}}int r = -yc__t1;
     r += ~YC_AWAIT(g(2)) & 0xff;
-    // CHECK: {{^ *}}{ yc__cf = yc__g_start(yc__s, &yc__f->yc__res.yc__hdr, 2);
-    // CHECK-SAME: yc__f->r += ~yc__[[T2:t[0-9]+]] & 0xff; }
+    // CHECK: {{^ *}}if (YC__SUSPENDED()) {{.*}} yc__t2 = YC__RESULT(g); } YC__FREE();{{$}}
+    // CHECK-NEXT: {{^#line 24 }}
+    // CHECK-NEXT: {{^ *}}r += ~yc__t2 & 0xff; }
     r ^= (unsigned char)YC_AWAIT(g(3)) << 2;
-    // CHECK: {{^ *}}{ yc__cf = yc__g_start(yc__s, &yc__f->yc__res.yc__hdr, 3);
-    // CHECK-SAME: yc__f->r ^= (unsigned char)yc__[[T3:t[0-9]+]] << 2; }
+    // CHECK: {{^ *}}if (YC__SUSPENDED()) {{.*}} yc__t3 = YC__RESULT(g); } YC__FREE();{{$}}
+    // CHECK-NEXT: {{^#line 28 }}
+    // CHECK-NEXT: {{^ *}}r ^= (unsigned char)yc__t3 << 2; }
     r -= !YC_AWAIT(g(4));
-    // CHECK: {{^ *}}{ yc__cf = yc__g_start(yc__s, &yc__f->yc__res.yc__hdr, 4);
-    // CHECK-SAME: yc__f->r -= !yc__[[T4:t[0-9]+]]; }
+    // CHECK: {{^ *}}if (YC__SUSPENDED()) {{.*}} yc__t4 = YC__RESULT(g); } YC__FREE();{{$}}
+    // CHECK-NEXT: {{^#line 32 }}
+    // CHECK-NEXT: {{^ *}}r -= !yc__t4; }
     arr[YC_AWAIT(g(k))] = r;
-    // CHECK: {{^ *}}{ yc__cf = yc__g_start(yc__s, &yc__f->yc__res.yc__hdr, yc__f->k);
-    // CHECK-SAME: yc__f->arr[yc__[[T5:t[0-9]+]]] = yc__f->r; }
+    // CHECK: {{^ *}}if (YC__SUSPENDED()) {{.*}} yc__t5 = YC__RESULT(g); } YC__FREE();{{$}}
+    // CHECK-NEXT: {{^#line 36 }}
+    // CHECK-NEXT: {{^ *}}arr[yc__t5] = r; }
     return r + YC_AWAIT(mk(k)).b;
-    // CHECK: {{^ *}}{ yc__cf = yc__mk_start(yc__s, &yc__f->yc__res.yc__hdr, yc__f->k);
-    // CHECK-SAME: yc__t6 = ((struct yc__mk_res *)yc__cf)->yc__ret;
-    // CHECK-SAME: return (yc__f->yc__res.yc__ret = (yc__f->r + yc__t6.b), YC__DONE); }
+    // CHECK: {{^ *}}{ struct pair yc__t6;{{$}}
+    // CHECK-NEXT: {{^#line 40 }}
+    // CHECK-NEXT: {{^ *}}yc__cf = YC__NEW(mk, 6); yc__t6 = yc__mk_step(yc__cf, yc__s, k);{{$}}
+    // CHECK-NEXT: {{^#line 40 }}
+    // CHECK-NEXT: {{^ *}}if (YC__SUSPENDED()) {{.*}} yc__t6 = YC__RESULT(mk); } YC__FREE();{{$}}
+    // CHECK-NEXT: {{^#line 40 }}
+    // CHECK-NEXT: {{^ *}}return r + yc__t6.b; }
 }

@@ -9,8 +9,9 @@
 YC_COROUTINE void worker(int id);
 
 // CHECK: {{^}}struct yc__worker_res { struct yc__frame yc__hdr; };
-// CHECK-NEXT: {{^}}int yc__worker_step(struct yc__frame *yc__fp, struct yc__sched *yc__s);
-// CHECK-NEXT: {{^}}struct yc__frame *yc__worker_start(struct yc__sched *yc__s, struct yc__frame *yc__caller, int);
+// CHECK-NEXT: {{^}}void yc__worker_step(struct yc__frame *, struct yc__sched *, int);
+// CHECK-NEXT: {{^}}struct yc__frame *yc__worker_new(struct yc__sched *, struct yc__frame *);
+// CHECK-NEXT: {{^}}struct yc__frame *yc__worker_start(struct yc__sched *, struct yc__frame *, int);
 // CHECK: {{^}}void start(int n) {
 void start(int n) {
     for (int i = 0; i < n; i++)

@@ -14,9 +14,9 @@ typedef YC_COROUTINE long (*job_fn)(int);
 // CHECK-LABEL: {{^}}static int yc__start_step(
 YC_COROUTINE static int start(job_fn jobs[2], int x) {
     YC_SPAWN(jobs[0](x));
-    // CHECK: {{^ *}}(void)(((job_fn)yc__spawn_request(yc__s, (yc__fn)(yc__f->jobs[0])))(yc__f->x), yc__spawn_answer(yc__s, 0, 0, 0));
+    // CHECK: {{^ *}}(void)(((job_fn)yc__spawn_request(yc__s, (yc__fn)(jobs[0])))(x), yc__spawn_answer(yc__s, 0, 0, 0));
     yc_task *t = YC_ASYNC(jobs[1](x + 1));
-    // CHECK: {{^ *}}yc_task *t = (((job_fn)yc__spawn_request(yc__s, (yc__fn)(yc__f->jobs[1])))(yc__f->x + 1), yc__spawn_answer(yc__s, 1, (sizeof(struct yc__frame) + _Alignof(long) - 1) / _Alignof(long) * _Alignof(long), sizeof(long)));
+    // CHECK: {{^ *}}yc_task *t = (((job_fn)yc__spawn_request(yc__s, (yc__fn)(jobs[1])))(x + 1), yc__spawn_answer(yc__s, 1, (sizeof(struct yc__frame) + _Alignof(long) - 1) / _Alignof(long) * _Alignof(long), sizeof(long)));
     long r;
     return YC_AWAIT(yc_task_join(t, &r, sizeof r, YC_NO_DEADLINE));
 }

@@ -1,9 +1,10 @@
-// A static coroutine keeps internal linkage: its step and start functions
-// are static too, and its plain-C wrapper, which awaiting callers do not
-// use, is marked unused so that a -Werror build passes. A coroutine
-// without `static` gets external step and start functions.
+// A static coroutine keeps internal linkage: its step, new and start
+// functions are static too, marked unused (one that is never awaited has
+// no use for them), and so is its plain-C wrapper, which awaiting callers
+// do not use, so that a -Werror build passes. A coroutine without `static`
+// gets external functions.
 // RUN: %yieldc %s -o - | FileCheck %s
-// RUN: %yieldc %s -o %t.c && %cc -fsyntax-only -Werror %t.c
+// RUN: %yieldc %s -o %t.c && %cc -fsyntax-only -Werror -Wextra %t.c
 
 #include <yieldc.h>
 
@@ -11,20 +12,24 @@ YC_COROUTINE static int helper(int x) {
     YC_YIELD();
     return x + 1;
 }
-// CHECK: {{^}}static int yc__helper_step(struct yc__frame *yc__fp, struct yc__sched *yc__s);
-// CHECK-NEXT: {{^}}static struct yc__frame *yc__helper_start(struct yc__sched *yc__s, struct yc__frame *yc__caller, int);
-// CHECK: {{^}}static int yc__helper_step(struct yc__frame *yc__fp, struct yc__sched *yc__s) {
-// CHECK: {{^}}static struct yc__frame *yc__helper_start(struct yc__sched *yc__s, struct yc__frame *yc__caller, int x) {
-// CHECK: {{^}}YC_COROUTINE static int helper(int x) __attribute__((unused));
-// CHECK: {{^}}YC_COROUTINE static int helper(int x) { struct yc__sched *yc__s = yc__sched_get();
+// CHECK: {{^}}static YC__UNUSED int yc__helper_step(struct yc__frame *, struct yc__sched *, int);
+// CHECK-NEXT: {{^}}static YC__UNUSED struct yc__frame *yc__helper_new(struct yc__sched *, struct yc__frame *);
+// CHECK-NEXT: {{^}}static YC__UNUSED struct yc__frame *yc__helper_start(struct yc__sched *, struct yc__frame *, int);
+// CHECK: {{^}}static int helper(int) __attribute__((__unused__));
+// CHECK: {{^}}static int yc__helper_step(struct yc__frame *yc__fp, struct yc__sched *yc__s, int x) {
+// CHECK: {{^}}static YC__UNUSED struct yc__frame *yc__helper_start(struct yc__sched *yc__s, struct yc__frame *yc__caller, int x) {
+// CHECK: {{^}}YC_COROUTINE static int helper(int x) {
+// CHECK-NEXT: #line
+// CHECK-NEXT: {{^}}    struct yc__sched *yc__s = yc__sched_get();
 
 YC_COROUTINE int user(void) {
     int v = YC_AWAIT(helper(1));
     return v;
 }
-// CHECK: {{^}}int yc__user_step(struct yc__frame *yc__fp, struct yc__sched *yc__s);
+// CHECK: {{^}}int yc__user_step(struct yc__frame *, struct yc__sched *);
 // CHECK: {{^}}int yc__user_step(struct yc__frame *yc__fp, struct yc__sched *yc__s) {
-// CHECK-NEXT: {{^ *}}yc__cf = yc__helper_start(yc__s, &yc__f->yc__res.yc__hdr, 1);
-// CHECK-SAME: yc__helper_step(yc__cf, yc__s)
+// CHECK: {{^ *}}int yc__t1;{{$}}
+// CHECK-NEXT: {{^#line 26 }}
+// CHECK-NEXT: {{^ *}}yc__cf = YC__NEW(helper, 1); yc__t1 = yc__helper_step(yc__cf, yc__s, 1);{{$}}
 // CHECK: {{^}}struct yc__frame *yc__user_start(struct yc__sched *yc__s, struct yc__frame *yc__caller) {
 // CHECK: {{^}}YC_COROUTINE int user(void) {

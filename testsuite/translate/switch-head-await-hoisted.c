@@ -9,26 +9,39 @@
 
 YC_COROUTINE int g(int x);
 
-// CHECK-LABEL: {{^}}int yc__f_step(struct yc__frame *yc__fp, struct yc__sched *yc__s) {
 YC_COROUTINE int f(int n) {
     int r = 0;
     switch (YC_AWAIT(g(n))) {
-    // CHECK: {{^ *}}{ yc__cf = yc__g_start(yc__s, &yc__f->yc__res.yc__hdr, yc__f->n);
-    // CHECK-SAME: yc__[[T:t[0-9]+]] = ((struct yc__g_res *)yc__cf)->yc__ret; yc__frame_free(yc__s, yc__cf); switch (yc__[[T]]) {
+    // CHECK: {{^ *}}{ int yc__t2;{{$}}
+    // CHECK-NEXT: {{^#line 14 }}
+    // CHECK-NEXT: {{^ *}}yc__cf = YC__NEW(g, 2); yc__t2 = yc__g_step(yc__cf, yc__s, n);{{$}}
+    // CHECK-NEXT: {{^#line 14 }}
+    // CHECK-NEXT: {{^ *}}if (YC__SUSPENDED()) {{.*}} yc__t2 = YC__RESULT(g); } YC__FREE();{{$}}
+    // CHECK-NEXT: {{^#line 14 }}
+    // CHECK-NEXT: {{^ *}}switch (yc__t2) {{[{]$}}
     case 0:
         r = YC_AWAIT(g(10));
-        // CHECK: {{^ *}}case 0:
-        // CHECK-NEXT: {{^ *}}{ yc__cf = yc__g_start(yc__s, &yc__f->yc__res.yc__hdr, 10);
-        // CHECK-SAME: yc__f->r = yc__{{t[0-9]+}}; }
+        // CHECK: {{^ *}}case 0:{{$}}
+        // CHECK-NEXT: {{^ *}}{ int yc__t1;{{$}}
+        // CHECK-NEXT: {{^#line 23 }}
+        // CHECK-NEXT: {{^ *}}yc__cf = YC__NEW(g, 1); yc__t1 = yc__g_step(yc__cf, yc__s, 10);{{$}}
+        // CHECK-NEXT: {{^#line 23 }}
+        // CHECK-NEXT: {{^ *}}if (YC__SUSPENDED()) {{.*}} yc__t1 = YC__RESULT(g); } YC__FREE();{{$}}
+        // CHECK-NEXT: {{^#line 23 }}
+        // CHECK-NEXT: {{^ *}}r = yc__t1; }
         break;
-        // CHECK: {{^ *}}break;
     default:
         r = -1;
     }
     if (YC_AWAIT(g(r)) > 0)
         r++;
-    // CHECK: {{^ *}}{ yc__cf = yc__g_start(yc__s, &yc__f->yc__res.yc__hdr, yc__f->r);
-    // CHECK-SAME: yc__[[C:t[0-9]+]] = ((struct yc__g_res *)yc__cf)->yc__ret; yc__frame_free(yc__s, yc__cf); if (yc__[[C]] > 0)
-    // CHECK-NEXT: {{^ *}}yc__f->r++; }
+    // CHECK: {{^ *}}{ int yc__t3;{{$}}
+    // CHECK-NEXT: {{^#line 36 }}
+    // CHECK-NEXT: {{^ *}}yc__cf = YC__NEW(g, 3); yc__t3 = yc__g_step(yc__cf, yc__s, r);{{$}}
+    // CHECK-NEXT: {{^#line 36 }}
+    // CHECK-NEXT: {{^ *}}if (YC__SUSPENDED()) {{.*}} yc__t3 = YC__RESULT(g); } YC__FREE();{{$}}
+    // CHECK-NEXT: {{^#line 36 }}
+    // CHECK-NEXT: {{^ *}}if (yc__t3 > 0){{$}}
+    // CHECK-NEXT: {{^ *}}r++; }
     return r;
 }

@@ -7,37 +7,65 @@
        task ──top──▶ innermost frame ──caller──▶ ... ──caller──▶ root frame
                                                                    caller=NULL
 
-   A coroutine `T f(args)` becomes:
+   A coroutine `T f(P)` becomes:
 
-       struct yc__f_res   { struct yc__frame yc__hdr; T yc__ret; };
-       struct yc__f_frame { struct yc__f_res yc__res; <params, kept locals> };
-       int yc__f_step(struct yc__frame *, struct yc__sched *);
-       struct yc__frame *yc__f_start(struct yc__sched *, struct yc__frame *caller,
-                                     args...);
-       T f(args);   plain-C wrapper with the original prototype
+       struct yc__f_res { struct yc__frame yc__hdr; T yc__ret; };
+       T yc__f_step(struct yc__frame *, struct yc__sched *, P);
+       struct yc__frame *yc__f_new(struct yc__sched *, struct yc__frame *);
+       struct yc__frame *yc__f_start(struct yc__sched *, struct yc__frame *, P);
+       T f(P);                   the plain-C wrapper with the original prototype
 
-   The step function resumes the frame at its resume state and runs until
-   the coroutine returns (result 0, YC__DONE) or suspends (1, YC__SUSPENDED).
-   An awaiting caller calls the callee's step directly, so an await that
-   does not suspend costs one call; if it suspends, every caller up the
-   chain saves its state and returns YC__SUSPENDED. When the innermost frame
-   finishes later, the scheduler sets task->top to that finished frame and
-   resumes its caller, which reads the result through the yc__f_res prefix
-   and frees the frame. */
+   yc__f_new makes a frame whose caller is the second argument; yc__f_start
+   also stores the arguments in it, for a first step run by the scheduler.
+
+   The step function is the coroutine's body: it takes the arguments as
+   its own parameters and returns the coroutine's result with the body's
+   own `return` statements, so an await that does not suspend costs one
+   frame allocation and one call that returns in registers:
+
+       yc__cf = YC__NEW(f, 3);                 frame, caller = this frame
+       t = yc__f_step(yc__cf, yc__s, a, b);    run f until it returns ...
+       if (YC__SUSPENDED()) {                  ... or suspends
+           <save live locals> return yc__NAME_z;
+       yc__resume_3:                           the scheduler resumes us here
+           <reload live locals> YC__RESUMED(); t = YC__RESULT(f);
+       }
+       YC__FREE();
+
+   A suspension sets s->susp, and every step function on the C stack then
+   saves what it needs into its frame and returns at once (its result is a
+   dummy). The scheduler resumes a parked frame through its header's
+   `resume` function, which calls the step function at the saved state
+   and, when the coroutine has returned, stores the result in the frame's
+   yc__ret; the scheduler then resumes the caller, which reads the result
+   from there (YC__RESULT) and frees the frame. The same `resume` starts a
+   frame made by yc__f_start (a spawned task, a plain-C call), whose
+   arguments are stored in the frame.
+
+   With GCC and Clang this header includes no system header (it uses
+   their builtins), and it uses only reserved names, so that it survives
+   any user macro that does not itself use one. */
 #ifndef YIELDC_ABI_H
 #define YIELDC_ABI_H
 
-#include <stddef.h>
-#include <string.h>
-
-#define YC_ABI_VERSION 1
+#define YC_ABI_VERSION 2
 
 #if defined(__GNUC__) || defined(__clang__)
+#define YC__UNUSED __attribute__((__unused__))
 #define YC__LIKELY(x) __builtin_expect(!!(x), 1)
 #define YC__UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define YC__MEMCPY __builtin_memcpy
+#define YC__OFFSETOF __builtin_offsetof
+typedef __SIZE_TYPE__ yc__size_t;
 #else
+#include <stddef.h>
+#include <string.h>
+#define YC__UNUSED
 #define YC__LIKELY(x) (x)
 #define YC__UNLIKELY(x) (x)
+#define YC__MEMCPY memcpy
+#define YC__OFFSETOF offsetof
+typedef size_t yc__size_t;
 #endif
 
 #ifdef __cplusplus
@@ -48,28 +76,30 @@ struct yc__frame;
 struct yc__sched;
 
 enum {
-    YC__DONE = 0,     /* the step function returned: the result is ready */
+    YC__DONE = 0,     /* the coroutine returned: the result is in the frame */
     YC__SUSPENDED = 1 /* the micro-thread is parked; do not touch the frame */
 };
 
-/* Resumes a frame at its state; returns YC__DONE or YC__SUSPENDED. */
-typedef int (*yc__step_fn)(struct yc__frame *f, struct yc__sched *s);
+/* Runs a frame from its state: returns YC__DONE, with the result stored
+   in the frame's yc__ret, or YC__SUSPENDED. Every frame's header holds
+   the one of its coroutine. */
+typedef int (*yc__resume_fn)(struct yc__frame *, struct yc__sched *);
 
 /* The header of every stackless frame. */
 struct yc__frame {
-    yc__step_fn step;        /* resumes this frame */
+    yc__resume_fn resume;     /* runs this frame (identifies its coroutine) */
     struct yc__frame *caller; /* the awaiting frame; NULL for a task's root */
-    unsigned state;          /* resume point: 0 = start, n = after label n */
-    unsigned size;           /* allocation size, for yc__frame_free */
+    unsigned state;           /* resume point: 0 = start, n = after label n */
+    unsigned size;            /* allocation size, for yc__frame_free */
 };
 
 /* The part of a task that generated code touches. */
 struct yc__task {
-    struct yc__task *next;   /* run queue or free list link */
-    struct yc__frame *top;   /* innermost suspended frame; after a frame
-                                finishes, that frame (read by its caller) */
-    unsigned flags;          /* YC__TASK_* bits, owned by the runtime */
-    unsigned id;             /* 1, 2, ...: for reports */
+    struct yc__task *next; /* run queue or free list link */
+    struct yc__frame *top; /* innermost suspended frame; after a frame
+                              finishes, that frame (read by its caller) */
+    unsigned flags;        /* YC__TASK_* bits, owned by the runtime */
+    unsigned id;           /* 1, 2, ...: for reports */
 };
 
 /* Frames are recycled per OS thread in size classes of 16 bytes, so an
@@ -79,7 +109,7 @@ struct yc__task {
 #if defined(__SANITIZE_ADDRESS__)
 #define YC__NO_POOL 1
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
+#if __has_feature(__address_sanitizer__)
 #define YC__NO_POOL 1
 #endif
 #endif
@@ -92,77 +122,186 @@ typedef void (*yc__fn)(void);
 
 /* The part of a scheduler that generated code touches. */
 struct yc__sched {
-    struct yc__task *cur;                  /* the running task */
-    void *pool[YC__FRAME_CLASSES];         /* free frames by size class */
+    struct yc__task *cur;          /* the running task */
+    void *pool[YC__FRAME_CLASSES]; /* free frames by size class */
     /* An await through a coroutine pointer calls the pointer with await_fn
        set to the pointer's value. A coroutine's plain wrapper that finds
        its own address there does not run the call: it only creates its
        frame (with caller await_caller) and leaves it in await_frame. A
        plain function behind the pointer just runs and returns its value,
        and await_frame stays NULL. */
-    yc__fn await_fn;                       /* the requested wrapper, or 0 */
-    struct yc__frame *await_caller;        /* the awaiting frame */
-    struct yc__frame *await_frame;         /* the callee's new frame, or 0 */
-    struct yc__fiber *fiber;               /* the stackful micro-thread
-                                              running now, or NULL on the
-                                              scheduler's own stack */
+    yc__fn await_fn;                /* the requested wrapper, or 0 */
+    struct yc__frame *await_caller; /* the awaiting frame */
+    struct yc__frame *await_frame;  /* the callee's new frame, or 0 */
+    struct yc__fiber *fiber;        /* the stackful micro-thread running now,
+                                       or NULL on the scheduler's own stack */
+    int susp; /* set by whatever parks the running task (a yield, a
+                 blocking call): every step function on the C stack then
+                 returns at once; the scheduler clears it */
 };
 
-void *yc__frame_alloc_slow(struct yc__sched *s, unsigned size);
-void yc__frame_free_slow(struct yc__sched *s, struct yc__frame *f);
+void *yc__frame_alloc_slow(struct yc__sched *, unsigned);
+void yc__frame_free_slow(struct yc__sched *, struct yc__frame *);
 
-/* Allocates a frame of `size` bytes (header included) and records its size.
-   Never returns NULL: running out of memory ends the program with a
+/* Allocates a frame of yc__size bytes (header included) and records its
+   size. Never returns NULL: running out of memory ends the program with a
    message, as a failed stack growth would. */
-static inline void *yc__frame_alloc(struct yc__sched *s, unsigned size) {
-    unsigned c = (size + 15) >> 4;
-    if (YC__LIKELY(!YC__NO_POOL && c < YC__FRAME_CLASSES && s->pool[c])) {
-        struct yc__frame *f = (struct yc__frame *)s->pool[c];
-        s->pool[c] = *(void **)f;
-        f->size = size;
-        return f;
+static inline void *yc__frame_alloc(struct yc__sched *yc__s,
+                                    unsigned yc__size) {
+    unsigned yc__c = (yc__size + 15) >> 4;
+    if (YC__LIKELY(!YC__NO_POOL && yc__c < YC__FRAME_CLASSES &&
+                   yc__s->pool[yc__c])) {
+        struct yc__frame *yc__f = (struct yc__frame *)yc__s->pool[yc__c];
+        yc__s->pool[yc__c] = *(void **)yc__f;
+        yc__f->size = yc__size;
+        return yc__f;
     }
-    return yc__frame_alloc_slow(s, size);
+    return yc__frame_alloc_slow(yc__s, yc__size);
+}
+
+/* A new frame of yc__size bytes for coroutine resume function yc__r,
+   awaited by yc__caller (NULL for a task's root), at state 0. */
+static inline struct yc__frame *yc__frame_new(struct yc__sched *yc__s,
+                                              unsigned yc__size,
+                                              yc__resume_fn yc__r,
+                                              struct yc__frame *yc__caller) {
+    struct yc__frame *yc__f =
+        (struct yc__frame *)yc__frame_alloc(yc__s, yc__size);
+    yc__f->resume = yc__r;
+    yc__f->caller = yc__caller;
+    yc__f->state = 0;
+    return yc__f;
 }
 
 /* Returns a finished frame to the pool. */
-static inline void yc__frame_free(struct yc__sched *s, struct yc__frame *f) {
-    unsigned c = (f->size + 15) >> 4;
-    if (YC__LIKELY(!YC__NO_POOL && c < YC__FRAME_CLASSES)) {
-        *(void **)f = s->pool[c];
-        s->pool[c] = f;
+static inline void yc__frame_free(struct yc__sched *yc__s,
+                                  struct yc__frame *yc__f) {
+    unsigned yc__c = (yc__f->size + 15) >> 4;
+    if (YC__LIKELY(!YC__NO_POOL && yc__c < YC__FRAME_CLASSES)) {
+        *(void **)yc__f = yc__s->pool[yc__c];
+        yc__s->pool[yc__c] = yc__f;
         return;
     }
-    yc__frame_free_slow(s, f);
+    yc__frame_free_slow(yc__s, yc__f);
 }
 
 /* The frame of the callee that just finished, read by its caller when it
    resumes after an await that suspended. */
-static inline struct yc__frame *yc__callee_done(struct yc__sched *s) {
-    return s->cur->top;
+static inline struct yc__frame *yc__callee_done(struct yc__sched *yc__s) {
+    return yc__s->cur->top;
 }
 
-/* YC_YIELD: parks frame f at resume state `state`, puts the running task
-   at the back of the run queue and returns 1; the caller then returns
-   YC__SUSPENDED. Returns 0 without parking when the yield would resume the
-   task at once (no other task is ready, no timer is pending, nothing came
-   from outside): the caller then goes on at its resume label. */
-int yc__yield(struct yc__sched *s, struct yc__frame *f, unsigned state);
+/* ---------------------------------------------------------------------
+   The idioms of generated code. A step function names its frame header
+   yc__fp (its first parameter), its frame yc__f, its scheduler yc__s and
+   the frame of the coroutine it awaits yc__cf.
 
-/* Starts a new detached task whose root frame is f (YC_SPAWN). */
-void yc__spawn(struct yc__sched *s, struct yc__frame *f);
+   Generated code reaches the structs above only through these functions
+   and macros, and the translator includes this header at the top of its
+   output, before the user's code: so a user macro named like a field
+   (`#define state 0`) changes nothing here.
+   --------------------------------------------------------------------- */
 
-/* Runs the coroutine call whose root frame is f to completion from plain C
-   (the wrapper with the original prototype): as a new task on this
+/* A frame's resume state. */
+static inline unsigned yc__state(const struct yc__frame *yc__f) {
+    return yc__f->state;
+}
+static inline void yc__set_state(struct yc__frame *yc__f, unsigned yc__n) {
+    yc__f->state = yc__n;
+}
+/* Whether the call that just returned suspended the micro-thread. */
+static inline int yc__suspended(const struct yc__sched *yc__s) {
+    return yc__s->susp;
+}
+/* Runs a frame through its resume function. */
+static inline int yc__resume(struct yc__frame *yc__f, struct yc__sched *yc__s) {
+    return yc__f->resume(yc__f, yc__s);
+}
+/* Whether the running call is an await request for wrapper yc__w (see
+   struct yc__sched); if so, yc__await_reply answers it with the
+   coroutine's new frame, whose caller is yc__await_caller(). */
+static inline int yc__await_requested(const struct yc__sched *yc__s,
+                                      yc__fn yc__w) {
+    return YC__UNLIKELY(yc__s->await_fn == yc__w);
+}
+static inline struct yc__frame *yc__await_caller(struct yc__sched *yc__s) {
+    yc__s->await_fn = 0;
+    return yc__s->await_caller;
+}
+static inline void yc__await_reply(struct yc__sched *yc__s,
+                                   struct yc__frame *yc__f) {
+    yc__s->await_frame = yc__f;
+}
+/* Whether a stackful micro-thread is running. */
+static inline int yc__on_fiber(const struct yc__sched *yc__s) {
+    return yc__s->fiber != 0;
+}
+
+/* A frame for awaiting coroutine g at resume state n. The state is saved
+   before the callee runs, not only when it suspends, so that a backtrace
+   taken inside the callee (yc_backtrace) sees the line this frame waits
+   at. */
+#define YC__NEW(g, n) (yc__set_state(yc__fp, (n)), yc__##g##_new(yc__s, yc__fp))
+/* Whether the call that just returned suspended the micro-thread. */
+#define YC__SUSPENDED() YC__UNLIKELY(yc__suspended(yc__s))
+/* After a resume: the awaited frame, which has finished. */
+#define YC__RESUMED() (yc__cf = yc__callee_done(yc__s))
+/* The result that the finished frame of coroutine g holds. */
+#define YC__RESULT(g) (((struct yc__##g##_res *)(void *)yc__cf)->yc__ret)
+/* Frees the awaited frame. */
+#define YC__FREE() yc__frame_free(yc__s, yc__cf)
+/* YC_YIELD() at resume state n: true when the task was parked (the step
+   function then saves its locals and returns). */
+#define YC__YIELD(n) YC__UNLIKELY(yc__yield(yc__s, yc__fp, (n)))
+/* The result in the finished frame of call site V (a call of a coroutine
+   that keeps its own C frame, run on a stack of its own), and its place
+   and size there for yc__async. */
+#define YC__VCALL_RESULT(V) (((struct V *)(void *)yc__cf)->yc__ret)
+#define YC__VCALL_RESULT_AT(V)                                                 \
+    YC__OFFSETOF(struct V, yc__ret), sizeof(((struct V *)0)->yc__ret)
+/* The place and size of coroutine g's result in its frame, for
+   yc__async. */
+#define YC__RESULT_AT(g)                                                       \
+    YC__OFFSETOF(struct yc__##g##_res, yc__ret),                               \
+        sizeof(((struct yc__##g##_res *)0)->yc__ret)
+
+/* YC_YIELD: parks frame yc__f at resume state yc__state, puts the running
+   task at the back of the run queue, sets s->susp and returns 1. Returns 0
+   without parking when the yield would resume the task at once (no other
+   task is ready, no timer is pending, nothing came from outside): the
+   caller then goes on. */
+int yc__yield(struct yc__sched *, struct yc__frame *, unsigned);
+
+/* An await of a call through a function pointer (see struct yc__sched):
+   yc__await_request before the call, yc__await_answer after it returns the
+   callee's frame (or NULL: a plain function ran). */
+static inline void yc__await_request(struct yc__sched *yc__s, yc__fn yc__p,
+                                     struct yc__frame *yc__caller) {
+    yc__s->await_fn = yc__p;
+    yc__s->await_caller = yc__caller;
+    yc__s->await_frame = 0;
+}
+static inline struct yc__frame *yc__await_answer(struct yc__sched *yc__s) {
+    struct yc__frame *yc__f = yc__s->await_frame;
+    yc__s->await_fn = 0;
+    yc__s->await_frame = 0;
+    return yc__f;
+}
+
+/* Starts a new detached task whose root frame is given (YC_SPAWN). */
+void yc__spawn(struct yc__sched *, struct yc__frame *);
+
+/* Runs the coroutine call whose root frame is given to completion from
+   plain C (the wrapper with the original prototype): as a new task on this
    thread's scheduler, running the scheduler until the task finishes. The
    frame stays allocated for the caller to read the result. */
-void yc__run_sync(struct yc__sched *s, struct yc__frame *f);
+void yc__run_sync(struct yc__sched *, struct yc__frame *);
 
-/* Starts a new joinable task whose root frame is f (YC_ASYNC) and returns
-   its handle. The root frame's result lies at byte ret_offset and is
-   ret_size bytes long (0 for a void coroutine); joining copies it out. */
-struct yc_task *yc__async(struct yc__sched *s, struct yc__frame *f,
-                          size_t ret_offset, size_t ret_size);
+/* Starts a new joinable task whose root frame is given (YC_ASYNC) and
+   returns its handle. The root frame's result lies at the given offset and
+   has the given size (0 for a void coroutine); joining copies it out. */
+struct yc_task *yc__async(struct yc__sched *, struct yc__frame *, yc__size_t,
+                          yc__size_t);
 
 /* YC_SPAWN(p(args)) and YC_ASYNC(p(args)) through a function pointer p:
 
@@ -171,17 +310,17 @@ struct yc_task *yc__async(struct yc__sched *s, struct yc__frame *f,
    The request makes the call that follows create the coroutine's frame
    without running it (the await request above, with no caller); the
    answer starts that frame as a task: detached for a spawn (returns
-   NULL), joinable for YC_ASYNC with its result where ret_offset and
-   ret_size say. If a plain function is behind p, it has run in the call,
-   and the answer returns NULL. */
-yc__fn yc__spawn_request(struct yc__sched *s, yc__fn fn);
-struct yc_task *yc__spawn_answer(struct yc__sched *s, int async,
-                                 size_t ret_offset, size_t ret_size);
+   NULL), joinable for YC_ASYNC with its result where the offset and size
+   say. If a plain function is behind p, it has run in the call, and the
+   answer returns NULL. */
+yc__fn yc__spawn_request(struct yc__sched *, yc__fn);
+struct yc_task *yc__spawn_answer(struct yc__sched *, int, yc__size_t,
+                                 yc__size_t);
 
 /* What a report (a deadlock, an async backtrace) says about a frame: each
    translated file registers one record per coroutine before main runs. */
 struct yc__coro_info {
-    yc__step_fn step;      /* identifies the coroutine's frames */
+    yc__resume_fn resume;  /* identifies the coroutine's frames */
     const char *name;      /* the coroutine's name */
     const char *file;      /* the source file, as given to the translator */
     const unsigned *lines; /* lines[n]: source line of resume state n;
@@ -190,9 +329,9 @@ struct yc__coro_info {
 };
 
 /* Registers the coroutines of one translated file (n records). */
-void yc__register(const struct yc__coro_info *infos, unsigned n);
-/* The record of the coroutine whose step function is step, or NULL. */
-const struct yc__coro_info *yc__coro_lookup(yc__step_fn step);
+void yc__register(const struct yc__coro_info *, unsigned);
+/* The record of the coroutine whose resume function is given, or NULL. */
+const struct yc__coro_info *yc__coro_lookup(yc__resume_fn);
 
 /* ---------------------------------------------------------------------
    The stackful form. A coroutine lowered stackfully keeps its body as a
@@ -206,24 +345,33 @@ const struct yc__coro_info *yc__coro_lookup(yc__step_fn step);
 struct yc__fiber;
 
 struct yc__fiber_slot {
-    void (*entry)(struct yc__frame *f); /* runs the body, stores the result */
-    struct yc__fiber *fiber;            /* the stack, once started */
-    size_t stack_size;                  /* its size; 0 for the default */
+    void (*entry)(struct yc__frame *); /* runs the body, stores the result */
+    struct yc__fiber *fiber;           /* the stack, once started */
+    yc__size_t stack_size;             /* its size; 0 for the default */
 };
 
-/* The step function of every stackful frame. */
-int yc__fiber_step(struct yc__frame *f, struct yc__sched *s,
-                   struct yc__fiber_slot *slot);
+/* Prepares the slot of a new stackful frame to run yc__entry. */
+static inline void yc__fiber_slot_init(struct yc__fiber_slot *yc__fs,
+                                       void (*yc__entry)(struct yc__frame *)) {
+    yc__fs->entry = yc__entry;
+    yc__fs->fiber = 0;
+    yc__fs->stack_size = 0;
+}
+
+/* Runs a stackful frame: YC__DONE once its body has returned, else
+   YC__SUSPENDED (with s->susp set). */
+int yc__fiber_step(struct yc__frame *, struct yc__sched *,
+                   struct yc__fiber_slot *);
 /* YC_YIELD() in a stackful body: queue this micro-thread at the back and
    switch to the scheduler until it is resumed. */
-void yc__fiber_yield(struct yc__sched *s);
+void yc__fiber_yield(struct yc__sched *);
 
 /* This OS thread's scheduler, created on first use. */
 struct yc__sched *yc__sched_get(void);
 
 /* Reports a resume state that no label of the step function knows (a
    corrupted frame) and aborts. */
-void yc__bad_state(const char *coroutine, unsigned state);
+void yc__bad_state(const char *, unsigned);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,117 @@
+/* prim.c - the frames of the runtime's blocking calls (prim.h): their
+   allocation, the call from plain C, and blocking with a deadline. */
+#include "prim.h"
+
+void yc__wait_cancel(struct yc__sched_full *s, struct yc_task *t) {
+    struct yc__wait *w = yc__task_wait(t);
+    if (w && !w->shielded)
+        yc__wait_wake(s, w, -1, YC_ECANCELED);
+}
+
+/* The deadline of a blocked call has come. */
+static void wait_timeout(struct yc__sched *abi, struct yc__timer *t) {
+    struct yc__wait *w = ((struct yc__wtimer *)(void *)t)->w;
+    if (w->by_scope)
+        yc__scope_fire(w->task, t->yc__deadline);
+    yc__wait_wake(yc__full(abi), w, -1, YC_ETIMEDOUT);
+}
+
+void *yc__prim_alloc(struct yc__sched *s, unsigned size,
+                     struct yc__frame *caller, yc__resume_fn resume,
+                     const char *name) {
+    struct yc__prim *p =
+        (struct yc__prim *)(void *)yc__frame_new(s, size, resume, caller);
+    p->ret = 0;
+    p->wait.pending = 0;
+    p->wait.pooled = 0;
+    p->wait.nlinks = 0;
+    p->wait.timer = NULL;
+    p->wait.what = name;
+    p->wait.obj = NULL;
+    p->wait.obj_task = 0;
+    p->wait.obj_fd = 0;
+    return p;
+}
+
+int yc__prim_call(struct yc__sched *s, struct yc__frame *f) {
+    yc__run_sync(s, f);
+    int rc = ((struct yc__prim *)(void *)f)->ret;
+    yc__frame_free(s, f);
+    return rc;
+}
+
+ssize_t yc__prim_call_ssize(struct yc__sched *s, struct yc__frame *f) {
+    yc__run_sync(s, f);
+    ssize_t r = ((struct yc__prim *)(void *)f)->sret;
+    yc__frame_free(s, f);
+    return r;
+}
+
+/* Parks the running task in p at `state`. */
+static void park(struct yc__sched *abi, struct yc__prim *p, unsigned state) {
+    struct yc_task *t = yc__cur(abi);
+    p->wait.task = t;
+    p->wait.pending = 1;
+    p->wait.result = 0;
+    p->wait.index = -1;
+    p->hdr.state = state;
+    t->abi.top = &p->hdr;
+    t->abi.flags |= YC__TASK_BLOCKED;
+    abi->susp = 1; /* every step function on the C stack returns */
+}
+
+/* Arms w's timer for deadline d: the frame's own if it has one (w->timer
+   set before blocking), else one from the pool. */
+static int arm(struct yc__sched_full *s, struct yc__wait *w, int64_t d) {
+    struct yc__wtimer *t = w->timer;
+    if (!t) {
+        t = yc__pool_alloc(s, sizeof *t);
+        w->pooled = 1;
+    }
+    t->t.yc__idx = 0;
+    t->w = w;
+    w->timer = t;
+    int rc = yc__timer_add(s, &t->t, d, wait_timeout);
+    if (rc && w->pooled) {
+        yc__pool_free(s, t, sizeof *t);
+        w->pooled = 0;
+    }
+    return rc;
+}
+
+int yc__prim_block(struct yc__sched *abi, struct yc__prim *p, unsigned state,
+                   int64_t deadline) {
+    struct yc__sched_full *s = yc__full(abi);
+    struct yc__wait *w = &p->wait;
+    int64_t scope = yc__scope_deadline(yc__cur(abi));
+    /* A scope wins a tie, so that its pop reports the timeout. */
+    w->by_scope = scope >= 0 && (deadline < 0 || scope <= deadline);
+    int64_t d = w->by_scope ? scope : deadline;
+    w->shielded = 0;
+    if (d >= 0) {
+        int rc = YC_ETIMEDOUT;
+        if (d <= yc__now(s)) {
+            if (w->by_scope)
+                yc__scope_fire(yc__cur(abi), d);
+        } else {
+            rc = arm(s, w, d);
+        }
+        if (rc) {
+            yc__wait_unqueue(w);
+            w->timer = NULL;
+            return yc__prim_done(p, rc);
+        }
+    }
+    w->timer = d >= 0 ? w->timer : NULL;
+    park(abi, p, state);
+    return YC__SUSPENDED;
+}
+
+int yc__prim_block_shielded(struct yc__sched *abi, struct yc__prim *p,
+                            unsigned state) {
+    p->wait.shielded = 1;
+    p->wait.by_scope = 0;
+    p->wait.timer = NULL;
+    park(abi, p, state);
+    return YC__SUSPENDED;
+}
