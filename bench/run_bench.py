@@ -28,6 +28,7 @@ import argparse
 import csv
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -133,10 +134,39 @@ def translator_rows(args):
                 "min": "%.1f" % min(data[name]),
                 "max": "%.1f" % max(data[name]), "instr_per_op": "",
                 "ratio_yieldc_over_this": ratio, "note": ""})
+    # Instructions (callgrind): the stable measure on a shared machine,
+    # where times vary by a third from run to run.
+    if shutil.which("valgrind"):
+        instr = {}
+        for name, cmd in tools:
+            instr[name] = callgrind_instructions(cmd)
+        for k, (name, _) in enumerate(tools):
+            if instr[name] is None:
+                continue
+            first = instr[tools[0][0]]
+            ratio = "" if k == 0 or not first else "%.3g" % (
+                first / instr[name])
+            rows.append({
+                "row": "9", "operation": "translate 50k lines, instructions",
+                "implementation": name + (" (1,000 coroutines)" if k == 0
+                                          else ""),
+                "metric": "Minstr", "median": "%.1f" % (instr[name] / 1e6),
+                "min": "", "max": "", "instr_per_op": "",
+                "ratio_yieldc_over_this": ratio,
+                "note": "valgrind --tool=callgrind"})
     if not args.clang:
         rows.append(placeholder("9", "translate", "clang -fsyntax-only",
                                 "skipped: clang not found"))
     return rows
+
+
+def callgrind_instructions(cmd):
+    """Instructions cmd executes, counted by callgrind, or None."""
+    p = subprocess.run(["valgrind", "--tool=callgrind",
+                        "--callgrind-out-file=/dev/null"] + cmd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    m = re.search(r"Collected : (\d+)", p.stderr.decode("utf-8", "replace"))
+    return int(m.group(1)) if p.returncode == 0 and m else None
 
 
 def placeholder(row, operation, impl, note):
