@@ -43,8 +43,9 @@
    arguments are stored in the frame.
 
    With GCC and Clang this header includes no system header (it uses
-   their builtins), and it uses only reserved names, so that it survives
-   any user macro that does not itself use one. */
+   their builtins), and it uses only reserved names (and the one name of
+   its link check, libyieldc_abi_2__link_with_lyieldc), so that it
+   survives any user macro that does not itself use one. */
 #ifndef YIELDC_ABI_H
 #define YIELDC_ABI_H
 
@@ -52,6 +53,7 @@
 
 #if defined(__GNUC__) || defined(__clang__)
 #define YC__UNUSED __attribute__((__unused__))
+#define YC__KEPT __attribute__((__used__, __unused__))
 #define YC__LIKELY(x) __builtin_expect(!!(x), 1)
 #define YC__UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define YC__MEMCPY __builtin_memcpy
@@ -61,6 +63,7 @@ typedef __SIZE_TYPE__ yc__size_t;
 #include <stddef.h>
 #include <string.h>
 #define YC__UNUSED
+#define YC__KEPT
 #define YC__LIKELY(x) (x)
 #define YC__UNLIKELY(x) (x)
 #define YC__MEMCPY memcpy
@@ -142,6 +145,15 @@ struct yc__sched {
 
 void *yc__frame_alloc_slow(struct yc__sched *, unsigned);
 void yc__frame_free_slow(struct yc__sched *, struct yc__frame *);
+
+/* Defined by libyieldc alone and named by every file that includes this
+   header: a program linked without the runtime fails with an undefined
+   reference that says what to link (the first one with clang and with
+   unoptimized GCC builds), not only with the runtime's internal names. */
+void libyieldc_abi_2__link_with_lyieldc(void);
+static YC__KEPT void yc__needs_runtime(void) {
+    libyieldc_abi_2__link_with_lyieldc();
+}
 
 /* Allocates a frame of yc__size bytes (header included) and records its
    size. Never returns NULL: running out of memory ends the program with a
