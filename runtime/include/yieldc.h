@@ -22,11 +22,13 @@ extern "C" {
    Errors
 
    Runtime calls return 0 on success or a negative YC_E* code. The codes
-   equal the negated errno values where one exists, so that a code can be
-   passed to strerror() as well as to yc_strerror(). The I/O calls return
-   any failed system call's errno negated (-ECONNRESET = YC_ECONNRESET);
-   the codes listed here are the ones the runtime itself produces or that
-   a program usually handles.
+   equal the negated errno values (Linux's numbers; the runtime's build
+   checks them against <errno.h>), so that a code can be passed to
+   strerror() as well as to yc_strerror(). The I/O calls return any failed
+   system call's errno negated (-ECONNRESET = YC_ECONNRESET): every errno
+   value has its name here. The first group are the codes the runtime
+   itself produces, with descriptions of their meaning in the runtime; the
+   others are described as strerror() describes them.
    --------------------------------------------------------------------- */
 #define YC_ERRNO_MAP(X)                                                        \
     X(ENOMEM, -12, "out of memory")                                            \
@@ -44,7 +46,42 @@ extern "C" {
     X(ECONNRESET, -104, "connection reset by peer")                            \
     X(ECONNREFUSED, -111, "connection refused")                                \
     X(ENOTCONN, -107, "socket not connected")                                  \
-    X(EADDRINUSE, -98, "address already in use")
+    X(EADDRINUSE, -98, "address already in use")                               \
+    YC_ERRNO_SYSTEM_MAP(X)
+
+/* The other errno values (without the aliases EWOULDBLOCK, EDEADLOCK and
+   ENOTSUP, which equal EAGAIN, EDEADLK and EOPNOTSUPP): X(name, value,
+   NULL), described by strerror(). */
+/* clang-format off */
+#define YC_ERRNO_SYSTEM_MAP(X)                                                 \
+    X(ENOENT, -2, NULL) X(ESRCH, -3, NULL) X(EINTR, -4, NULL)                  \
+    X(EIO, -5, NULL) X(ENXIO, -6, NULL) X(E2BIG, -7, NULL)                     \
+    X(ENOEXEC, -8, NULL) X(ECHILD, -10, NULL) X(EACCES, -13, NULL)             \
+    X(EFAULT, -14, NULL) X(ENOTBLK, -15, NULL) X(EEXIST, -17, NULL)            \
+    X(EXDEV, -18, NULL) X(ENODEV, -19, NULL) X(ENOTDIR, -20, NULL)             \
+    X(EISDIR, -21, NULL) X(ENFILE, -23, NULL) X(ENOTTY, -25, NULL)             \
+    X(ETXTBSY, -26, NULL) X(EFBIG, -27, NULL) X(ENOSPC, -28, NULL)             \
+    X(ESPIPE, -29, NULL) X(EROFS, -30, NULL) X(EMLINK, -31, NULL)              \
+    X(EDOM, -33, NULL) X(ERANGE, -34, NULL) X(ENAMETOOLONG, -36, NULL)         \
+    X(ENOLCK, -37, NULL) X(ENOSYS, -38, NULL) X(ENOTEMPTY, -39, NULL)          \
+    X(ELOOP, -40, NULL) X(ENOMSG, -42, NULL) X(EIDRM, -43, NULL)               \
+    X(ENOSTR, -60, NULL) X(ENODATA, -61, NULL) X(ETIME, -62, NULL)             \
+    X(ENOSR, -63, NULL) X(ENOLINK, -67, NULL) X(EPROTO, -71, NULL)             \
+    X(EMULTIHOP, -72, NULL) X(EBADMSG, -74, NULL) X(EOVERFLOW, -75, NULL)      \
+    X(EILSEQ, -84, NULL) X(EUSERS, -87, NULL) X(ENOTSOCK, -88, NULL)           \
+    X(EDESTADDRREQ, -89, NULL) X(EMSGSIZE, -90, NULL)                          \
+    X(EPROTOTYPE, -91, NULL) X(ENOPROTOOPT, -92, NULL)                         \
+    X(EPROTONOSUPPORT, -93, NULL) X(ESOCKTNOSUPPORT, -94, NULL)                \
+    X(EOPNOTSUPP, -95, NULL) X(EPFNOSUPPORT, -96, NULL)                        \
+    X(EAFNOSUPPORT, -97, NULL) X(EADDRNOTAVAIL, -99, NULL)                     \
+    X(ENETDOWN, -100, NULL) X(ENETUNREACH, -101, NULL)                         \
+    X(ENETRESET, -102, NULL) X(ECONNABORTED, -103, NULL)                       \
+    X(ENOBUFS, -105, NULL) X(EISCONN, -106, NULL) X(ESHUTDOWN, -108, NULL)     \
+    X(ETOOMANYREFS, -109, NULL) X(EHOSTDOWN, -112, NULL)                       \
+    X(EHOSTUNREACH, -113, NULL) X(EINPROGRESS, -115, NULL)                     \
+    X(ESTALE, -116, NULL) X(EDQUOT, -122, NULL) X(EOWNERDEAD, -130, NULL)      \
+    X(ENOTRECOVERABLE, -131, NULL)
+/* clang-format on */
 
 enum yc_errno {
 #define YC__ERR_ENUM(name, value, text) YC_##name = value,
@@ -55,9 +92,12 @@ enum yc_errno {
     /* clang-format on */
 };
 
-/* A description of an error code ("operation timed out"); never NULL. */
+/* A description of an error code ("operation timed out"), or of any other
+   negated errno value as strerror() gives it; never NULL. */
 const char *yc_strerror(int err);
-/* The code's name ("YC_ETIMEDOUT"), or "YC_E?" for an unknown code. */
+/* The code's name ("YC_ETIMEDOUT", "YC_EPROTO"); for a negated errno
+   that has no YC_ name (Linux's own, such as EL2NSYNC) its C name; or
+   "YC_E?" for a value that is no negated errno. */
 const char *yc_err_name(int err);
 
 /* The runtime's version as "MAJOR.MINOR.PATCH". */

@@ -1,6 +1,7 @@
 // Every runtime error code has a name and a description, and equals the
-// negated errno value of the same name; another negated errno (which an
-// I/O call may pass on) is described by strerror.
+// negated errno value of the same name; so do the other errno values an
+// I/O call may pass on (YC_EIO, YC_EPROTO, ...), described as strerror
+// describes them; a Linux-only errno gets its C name.
 // RUN: %yieldc %s -o %t.c && %cc -I%S %t.c -o %t && %run %t | FileCheck %s
 
 #include "Inputs/assert.h"
@@ -15,7 +16,7 @@ int main(void) {
     YC_ERRNO_MAP(SHOW)
 #undef SHOW
     printf("%s %s\n", yc_err_name(0), yc_strerror(0));
-    printf("%s %s\n", yc_err_name(-EISDIR), yc_strerror(-EISDIR));
+    printf("%s %s\n", yc_err_name(-EL2NSYNC), yc_strerror(-EL2NSYNC));
     printf("%s %s\n", yc_err_name(9999), yc_strerror(9999));
     return 0;
 }
@@ -32,6 +33,12 @@ int main(void) {
 // CHECK: YC_ECONNREFUSED -111 connection refused
 // CHECK: YC_ENOTCONN -107 socket not connected
 // CHECK: YC_EADDRINUSE -98 address already in use
+// CHECK: YC_ENOENT -2 No such file or directory
+// CHECK: YC_EIO -5 Input/output error
+// CHECK: YC_EISDIR -21 Is a directory
+// CHECK: YC_EPROTO -71 Protocol error
+// CHECK: YC_EHOSTUNREACH -113 No route to host
+// CHECK: YC_ENOTRECOVERABLE -131 State not recoverable
 // CHECK: 0 success
-// CHECK: YC_E? Is a directory
+// CHECK: EL2NSYNC Level 2 not synchronized
 // CHECK: YC_E? unknown error
