@@ -478,12 +478,15 @@ enum yc_select_kind {
     YC_SELECT_RECV = 2,   /* yc_chan_recv(chan, elem) */
     YC_SELECT_EVENT = 3,  /* the event is set */
     YC_SELECT_FUTURE = 4, /* the future is resolved; its value to *elem */
-    YC_SELECT_TASK = 5    /* the task has finished (it is not joined) */
+    YC_SELECT_TASK = 5,   /* the task has finished (it is not joined) */
+    YC_SELECT_OFF = 6     /* never completes: a case switched off */
 };
 
 struct yc_future;
 
-/* One operation of a yc_select. */
+/* One operation of a yc_select. An operation of kind YC_SELECT_OFF, or
+   whose object is NULL (Go's nil channel), never completes: a loop turns
+   a case off that way, say once its channel is closed. */
 struct yc_select_op {
     enum yc_select_kind kind; /* what to do or wait for */
     union {
@@ -491,7 +494,7 @@ struct yc_select_op {
         yc_event *event;          /* EVENT */
         struct yc_future *future; /* FUTURE */
         yc_task *task;            /* TASK */
-    } on;                         /* the object */
+    } on;                         /* the object, or NULL: never */
     void *elem; /* SEND: the message; RECV: where it goes; FUTURE: a
                    void ** for the value, or NULL */
     int result; /* out, for the operation that completed: 0, YC_EPIPE
@@ -502,7 +505,8 @@ struct yc_select_op {
    until one can; only that one takes effect. When several can complete
    at once, the first in array order wins. Returns its index (>= 0) with
    its outcome in ops[index].result, or YC_ETIMEDOUT, YC_ECANCELED, or
-   YC_EINVAL (an unknown kind). */
+   YC_EINVAL (an unknown kind, a future of another thread). With every
+   operation off, it waits for the deadline (or the deadlock report). */
 YC_COROUTINE int yc_select(struct yc_select_op *ops, unsigned n,
                            int64_t deadline);
 

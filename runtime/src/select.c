@@ -23,7 +23,12 @@ struct select_frame {
     struct yc__wlink links[]; /* links[i] for ops[i] */
 };
 
-/* The object of op, or NULL if the kind is unknown. */
+/* Whether op's kind is one of the enum's. */
+static int known(const struct yc_select_op *op) {
+    return op->kind >= YC_SELECT_SEND && op->kind <= YC_SELECT_OFF;
+}
+
+/* The object of op, or NULL if op is switched off. */
 static void *object(const struct yc_select_op *op) {
     switch (op->kind) {
     case YC_SELECT_SEND:
@@ -35,8 +40,9 @@ static void *object(const struct yc_select_op *op) {
         return op->on.future;
     case YC_SELECT_TASK:
         return op->on.task;
+    default:
+        return NULL;
     }
-    return NULL;
 }
 
 /* The outcome of a completed future operation. */
@@ -50,6 +56,8 @@ static int future_result(struct yc_select_op *op) {
    op->result, else 0. */
 static int try_op(struct yc_select_op *op) {
     int rc;
+    if (!object(op))
+        return 0;
     switch (op->kind) {
     case YC_SELECT_SEND:
         rc = yc_chan_try_send(op->on.chan, op->elem);
@@ -81,11 +89,16 @@ static int try_op(struct yc_select_op *op) {
     return 1;
 }
 
-/* Queues the link of operation i. */
+/* Queues the link of operation i (an operation switched off waits in no
+   queue: its link stays out of any). */
 static void queue_op(struct select_frame *f, unsigned i) {
     struct yc_select_op *op = &f->a.ops[i];
     struct yc__wait *w = &f->p.wait;
     struct yc__wq *q;
+    if (!object(op)) {
+        f->links[i].q = NULL;
+        return;
+    }
     switch (op->kind) {
     case YC_SELECT_SEND:
         q = &op->on.chan->senders;
@@ -119,10 +132,14 @@ static int select_run(struct select_frame *f, struct yc__sched *abi) {
                                                         : f->p.wait.result;
         return yc__prim_done(&f->p, i);
     }
-    for (unsigned i = 0; i < f->a.n; i++)
-        if (!object(&ops[i]) ||
-            (ops[i].kind == YC_SELECT_FUTURE && ops[i].on.future->owner != s))
+    void *first = NULL; /* the first object, for reports */
+    for (unsigned i = 0; i < f->a.n; i++) {
+        if (!known(&ops[i]) ||
+            (ops[i].kind == YC_SELECT_FUTURE && ops[i].on.future &&
+             ops[i].on.future->owner != s))
             return yc__prim_done(&f->p, YC_EINVAL);
+        first = first ? first : object(&ops[i]);
+    }
     int rc = yc__checkpoint(abi);
     if (rc)
         return yc__prim_done(&f->p, rc);
@@ -132,7 +149,7 @@ static int select_run(struct select_frame *f, struct yc__sched *abi) {
     f->nfutures = 0;
     f->p.wait.links = f->links;
     f->p.wait.nlinks = f->a.n;
-    f->p.wait.obj = f->a.n ? object(&ops[0]) : NULL;
+    f->p.wait.obj = first;
     for (unsigned i = 0; i < f->a.n; i++)
         queue_op(f, i);
     rc = yc__prim_block(abi, &f->p, 1, f->a.deadline);
