@@ -129,16 +129,11 @@ int decl_format(CXType t, const char *name, unsigned flags, struct buf *out,
                                  canon.kind == CXType_VariableArray);
     int named_function = !function && (canon.kind == CXType_FunctionProto ||
                                        canon.kind == CXType_FunctionNoProto);
-    if ((flags & DECL_DECAY) && array) {
-        CXType elem = clang_getArrayElementType(t);
-        int paren = elem.kind == CXType_ConstantArray ||
-                    elem.kind == CXType_IncompleteArray;
-        char *inner = xasprintf(paren ? "(*%s)" : "*%s", name);
-        rc = format(elem, inner, 0, &tmp, why);
-        free(inner);
-    } else if ((flags & DECL_DECAY) && named_array &&
-               !builtin_type(clang_getArrayElementType(canon))) {
-        CXType elem = clang_getArrayElementType(canon);
+    /* An array decays to a pointer to its element: the array as written,
+       or the one a typedef names. */
+    CXType elem = clang_getArrayElementType(array ? t : canon);
+    if ((flags & DECL_DECAY) &&
+        (array || (named_array && !builtin_type(elem)))) {
         int paren = elem.kind == CXType_ConstantArray ||
                     elem.kind == CXType_IncompleteArray;
         char *inner = xasprintf(paren ? "(*%s)" : "*%s", name);
