@@ -4,7 +4,7 @@
 # root directly, otherwise through sudo.
 set -eu
 
-packages="cmake make gcc libc6-dev libclang-dev llvm-dev llvm-14-tools clang
+packages="cmake make gcc libc6-dev dpkg-dev libclang-dev llvm-dev llvm-14-tools clang
 python3 valgrind csmith libcsmith-dev libuv1-dev gdb libssl-dev openssl
 curl redis-tools gcc-12-source python3-clang-14 clang-format $*"
 

@@ -91,6 +91,9 @@ if shutil.which("make"):
 # script shipped with the runtime.
 if shutil.which("gdb"):
     config.available_features.add("gdb")
+# The Debian package test: cpack (with cmake) and dpkg-deb.
+if shutil.which("cpack") and shutil.which("dpkg-deb"):
+    config.available_features.add("debian-package")
 config.substitutions.append(
     ("%{yieldc_gdb}", os.path.join(config.yieldc_src_root, "runtime", "gdb",
                                    "yieldc-gdb.py")))
