@@ -10,7 +10,9 @@ include_guard(GLOBAL)
 #
 # For each source, adds a custom command that runs the translator on it and
 # writes <current binary dir>/<TARGET>.yieldc/<name>.yc.c, then adds the
-# outputs to TARGET's sources and links TARGET with yieldc::yieldc.
+# outputs to TARGET's sources and links TARGET with yieldc::yieldc. The
+# sources themselves go to compile_commands.json for editors, with the
+# flags under which they parse (<TARGET>_yieldc_editor, never built).
 #
 # The translator gets TARGET's include directories, compile definitions and
 # C standard (including those it inherits from linked targets, so the
@@ -96,4 +98,29 @@ function(yieldc_add_sources target)
     endif()
     target_sources("${target}" PRIVATE "${out}")
   endforeach()
+  _yieldc_editor_sources("${target}" ${ARGN})
+endfunction()
+
+# Editors (clangd and other libclang-based tools) read the original
+# sources with the flags of compile_commands.json; TARGET lists only the
+# translations there. An object library that is never built lists the
+# originals with TARGET's flags and -DYC__TRANSLATING, under which the
+# markers parse as the translator parses them.
+function(_yieldc_editor_sources target)
+  set(lib "${target}_yieldc_editor")
+  if(NOT TARGET "${lib}")
+    add_library("${lib}" OBJECT EXCLUDE_FROM_ALL)
+    target_link_libraries("${lib}" PRIVATE yieldc::yieldc)
+    target_include_directories("${lib}" PRIVATE
+      "$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>")
+    target_compile_definitions("${lib}" PRIVATE YC__TRANSLATING
+      "$<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>")
+    # The standard as the translator gets it (yieldc_add_sources).
+    set(std "$<TARGET_PROPERTY:${target},C_STANDARD>")
+    set(ext "$<TARGET_PROPERTY:${target},C_EXTENSIONS>")
+    target_compile_options("${lib}" PRIVATE
+      "$<TARGET_PROPERTY:${target},COMPILE_OPTIONS>"
+      "$<$<BOOL:${std}>:-std=$<IF:$<BOOL:${ext}>,gnu,c>${std}>")
+  endif()
+  target_sources("${lib}" PRIVATE ${ARGN})
 endfunction()

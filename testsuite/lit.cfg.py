@@ -91,6 +91,9 @@ if shutil.which("make"):
 # script shipped with the runtime.
 if shutil.which("gdb"):
     config.available_features.add("gdb")
+# The editor test runs clangd on a coroutine file.
+if shutil.which("clangd"):
+    config.available_features.add("clangd")
 # The Debian package test: cpack (with cmake) and dpkg-deb.
 if shutil.which("cpack") and shutil.which("dpkg-deb"):
     config.available_features.add("debian-package")
