@@ -94,6 +94,9 @@ if shutil.which("gdb"):
 # The editor test runs clangd on a coroutine file.
 if shutil.which("clangd"):
     config.available_features.add("clangd")
+# The compiler cache test.
+if shutil.which("ccache"):
+    config.available_features.add("ccache")
 # The Debian package test: cpack (with cmake) and dpkg-deb.
 if shutil.which("cpack") and shutil.which("dpkg-deb"):
     config.available_features.add("debian-package")
