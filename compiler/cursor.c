@@ -155,6 +155,14 @@ int cursor_is_coroutine_pointer(CXCursor callee) {
     return 0;
 }
 
+int cursor_param_is_coroutine_pointer(CXCursor fn, unsigned i) {
+    if (i >= (unsigned)clang_Cursor_getNumArguments(fn))
+        return 0;
+    CXCursor p = clang_Cursor_getArgument(fn, i);
+    return cursor_annotated(p, "yc_coroutine") ||
+           type_is_coroutine(clang_getCursorType(p));
+}
+
 CXType cursor_param_type(CXCursor fn, unsigned i) {
     return clang_getCursorType(clang_Cursor_getArgument(fn, i));
 }

@@ -32,6 +32,9 @@ int cursor_has_aligned(CXCursor c);
    declared YC_COROUTINE: through a typedef, a variable, a parameter or a
    field. */
 int cursor_is_coroutine_pointer(CXCursor callee);
+/* Whether parameter i of function fn is declared a coroutine pointer (0
+   for a variadic argument or a function without a prototype). */
+int cursor_param_is_coroutine_pointer(CXCursor fn, unsigned i);
 
 /* The function a call names directly (f(x), not p(x) or get()(x)), or a
    null cursor. */

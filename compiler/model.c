@@ -38,6 +38,7 @@ static void coro_free(struct coro *co) {
     free(co->lits);
     free(co->loops);
     free(co->reasons);
+    free(co->plain_ptrs);
     free(co->temps);
     for (unsigned k = 0; k < co->nlabels; k++)
         free(co->labels[k].temps);

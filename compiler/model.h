@@ -148,6 +148,10 @@ struct coro {
                                declared in the body */
     struct reason *reasons; /* why it is stackful, in source order */
     unsigned nreasons, capreasons;
+    struct reason *plain_ptrs; /* coroutines passed as plain function
+                                  pointers (what: the coroutine's name),
+                                  warned about in a state machine */
+    unsigned nplain_ptrs, capplain_ptrs;
     int stackful;       /* lowered to the stackful form */
     int expanded;       /* normalize rewrote macros in its body */
     struct temp *temps; /* temporaries (lower) */

@@ -291,6 +291,14 @@ static void warn(struct unit *u) {
                     "coroutine '%s' is lowered to the stackful form (it runs "
                     "on its own stack) because of %s",
                     co->name, co->reasons[0].what);
+        for (unsigned k = 0; !co->stackful && k < co->nplain_ptrs; k++)
+            diag_at(&u->src, co->plain_ptrs[k].off, DIAG_WARNING,
+                    "coroutine '%s' passed as a plain function pointer: a "
+                    "call through it runs the scheduler nested on this "
+                    "micro-thread's stack until it returns; call from a "
+                    "stackful micro-thread (yc_go) so that it can suspend, "
+                    "or cast the pointer to say this is meant",
+                    co->plain_ptrs[k].what);
     }
 }
 
