@@ -308,6 +308,8 @@ void glue_wrapper(struct unit *u, const struct coro *co, const char *fiber_body,
             break;
         }
     /* The head as written, with names for unnamed parameters. */
+    if (fiber_body)
+        buf_puts(b, "YC__NO_ASAN ");
     unsigned at = co->def_begin;
     for (unsigned i = 0; i < co->nparams; i++) {
         const struct local *l = &co->locals[i];
@@ -332,10 +334,28 @@ void glue_wrapper(struct unit *u, const struct coro *co, const char *fiber_body,
             buf_printf(b, " yc__%s_z", n);
         buf_puts(b, ";\n    }\n");
     }
-    if (fiber_body)
-        /* On a stackful micro-thread the body simply runs here. */
-        buf_printf(b, "    if (yc__on_fiber(yc__s))\n        return %s(%s);\n",
-                   fiber_body, *a ? a + 2 : "");
+    if (fiber_body) {
+        /* On a stackful micro-thread the body simply runs here, inside a
+           call record for reports (yieldc/abi.h). */
+        unsigned line, col;
+        const char *why;
+        source_linecol(&u->src, co->def_begin, &line, &col);
+        buf_printf(b,
+                   "    if (yc__on_fiber(yc__s)) {\n        struct "
+                   "yc__stack_call yc__c;\n        yc__stack_push(yc__s, "
+                   "&yc__c, yc__%s_resume, %uu);\n        ",
+                   n, line);
+        if (co->is_void) {
+            buf_printf(b, "%s(&yc__c%s);\n", fiber_body, a);
+        } else {
+            decl_format(co->ret, "yc__v", DECL_STRIP_CONST, b, &why);
+            buf_printf(b, " = %s(&yc__c%s);\n", fiber_body, a);
+        }
+        buf_printf(b,
+                   "        yc__stack_pop(yc__s, &yc__c);\n        return%s;"
+                   "\n    }\n",
+                   co->is_void ? "" : " yc__v");
+    }
     buf_printf(b,
                "    yc__cf = yc__%s_start(yc__s, 0%s);\n    "
                "yc__run_sync(yc__s, yc__cf);\n",

@@ -10,15 +10,26 @@
 #include <string.h>
 
 void stackful_lower(struct unit *u, struct coro *co) {
+    /* Each suspension point first tells reports its line (a body on a
+       stack of its own keeps no frame; a coroutine that keeps its own C
+       frame pushes no call record to tell). */
+    int at = !co->decl->as_written;
     for (unsigned i = 0; i < co->nsusps; i++) {
         const struct susp *s = &co->susps[i];
         /* A marker from a user macro is defined for the body instead (see
            markers_in_macros). */
         if (find_invocation(u, s->begin, 1) >= 0)
             continue;
+        unsigned line, col;
+        source_linecol(&u->src, s->begin, &line, &col);
+        char *text;
         if (s->kind == MARK_YIELD) {
-            edit_replace(&u->edits, s->begin, s->end,
-                         "yc__fiber_yield(yc__sched_get())");
+            text = at ? xasprintf("(yc__stack_at(yc__rec, %u), "
+                                  "yc__fiber_yield(yc__sched_get()))",
+                                  line)
+                      : xstrdup("yc__fiber_yield(yc__sched_get())");
+            edit_replace(&u->edits, s->begin, s->end, text);
+            free(text);
             continue;
         }
         /* YC_AWAIT(call) -> (call): replace the macro name only, so that
@@ -26,7 +37,10 @@ void stackful_lower(struct unit *u, struct coro *co) {
         unsigned open = s->begin;
         while (open < s->end && u->src.data[open] != '(')
             open++;
-        edit_replace(&u->edits, s->begin, open + 1, "(");
+        text =
+            at ? xasprintf("(yc__stack_at(yc__rec, %u), ", line) : xstrdup("(");
+        edit_replace(&u->edits, s->begin, open + 1, text);
+        free(text);
     }
     for (unsigned i = 0; i < u->nspawns; i++)
         if (u->spawns[i].in == co)
@@ -46,18 +60,28 @@ static int markers_in_macros(const struct unit *u, const struct coro *co) {
    in co's body write. */
 static void marker_macros(const struct unit *u, const struct coro *co,
                           struct buf *b) {
-    if (markers_in_macros(u, co))
+    if (!markers_in_macros(u, co))
+        return;
+    if (co->decl->as_written)
         buf_puts(b, "#undef YC_AWAIT\n#define YC_AWAIT(e) (e)\n"
                     "#undef YC_YIELD\n#define YC_YIELD() "
                     "yc__fiber_yield(yc__sched_get())\n");
+    else
+        buf_puts(b, "#undef YC_AWAIT\n#define YC_AWAIT(e) "
+                    "(yc__stack_at(yc__rec, __LINE__), e)\n"
+                    "#undef YC_YIELD\n#define YC_YIELD() "
+                    "(yc__stack_at(yc__rec, __LINE__), "
+                    "yc__fiber_yield(yc__sched_get()))\n");
 }
 
-/* "T name(P1 a, P2 b)" for the body function. */
+/* "T name(struct yc__stack_call *yc__rec, P1 a, P2 b)" for the body
+   function: yc__rec is its call record (yieldc/abi.h). */
 static void body_decl(const struct coro *co, const char *name, struct buf *b) {
     struct buf d = {0}, p = {0};
     const char *why;
     glue_params(co, 1, &p);
-    buf_printf(&d, "%s(%s)", name, p.len ? buf_str(&p) + 2 : "void");
+    buf_printf(&d, "%s(struct yc__stack_call *yc__rec YC__UNUSED%s)", name,
+               buf_str(&p));
     decl_format(co->ret, buf_str(&d), 0, b, &why);
     buf_free(&d);
     buf_free(&p);
@@ -117,25 +141,36 @@ static void emit_entry(struct unit *u, struct coro *co, const char *body_name,
                        struct buf *out) {
     const char *n = co->name, *why;
     struct buf text = {0}, *b = &text;
+    unsigned line, col;
+    source_linecol(&u->src, co->def_begin, &line, &col);
+    /* The call record of the body on its stack (yieldc/abi.h). */
     buf_printf(b,
-               "static void yc__%s_entry(struct yc__frame *yc__fp) {\n    "
+               "static int yc__%s_resume(struct yc__frame *, struct yc__sched "
+               "*);\n",
+               n);
+    buf_printf(b,
+               "static YC__NO_ASAN void yc__%s_entry(struct yc__frame "
+               "*yc__fp) {\n    "
                "struct yc__%s_frame *yc__f = (struct yc__%s_frame *)(void "
-               "*)yc__fp;\n    ",
-               n, n, n);
+               "*)yc__fp;\n    struct yc__sched *yc__s = yc__sched_get();\n"
+               "    struct yc__stack_call yc__c;\n    yc__stack_push(yc__s, "
+               "&yc__c, yc__%s_resume, %uu);\n    ",
+               n, n, n, n, line);
     struct buf call = {0}, a = {0};
     glue_args(co, "yc__f->yc__a.", &a);
-    buf_printf(&call, "%s(%s)", body_name, a.len ? buf_str(&a) + 2 : "");
+    buf_printf(&call, "%s(&yc__c%s)", body_name, buf_str(&a));
     if (co->is_void) {
-        buf_printf(b, "%s;\n}\n", buf_str(&call));
+        buf_printf(b, "%s;\n", buf_str(&call));
     } else if (decl_has_const_member(co->ret)) {
         decl_format(co->ret, "yc__v", DECL_STRIP_CONST, b, &why);
         buf_printf(b,
                    " = %s;\n    YC__MEMCPY(&yc__f->yc__res.yc__ret, &yc__v, "
-                   "sizeof yc__v);\n}\n",
+                   "sizeof yc__v);\n",
                    buf_str(&call));
     } else {
-        buf_printf(b, "yc__f->yc__res.yc__ret = %s;\n}\n", buf_str(&call));
+        buf_printf(b, "yc__f->yc__res.yc__ret = %s;\n", buf_str(&call));
     }
+    buf_puts(b, "    yc__stack_pop(yc__s, &yc__c);\n}\n");
     buf_printf(b,
                "static int yc__%s_resume(struct yc__frame *yc__fp, struct "
                "yc__sched *yc__s) {\n    return yc__fiber_step(yc__fp, yc__s, "

@@ -26,22 +26,28 @@
 # Locals that shadow an outer one of the same name live in fields named
 # yc__NAME_N; yc-frame shows them as "NAME (yc__NAME_N)", and $yc_local
 # refuses to guess between several. Coroutines lowered stackfully keep
-# their locals as C locals: plain `print` works there.
+# their locals as C locals (plain `print` works there) and run as
+# yc__NAME_body on a stack of their own; yc-bt and yc-frame follow the
+# call records (yc__rec) of the coroutines on that stack, then the frames
+# that await the stack's own.
 
 import re
 
 import gdb
 
 STEP_RE = re.compile(r"^yc__(.+)_step$")
+BODY_RE = re.compile(r"^yc__(.+)_body$")
+ENTRY_RE = re.compile(r"^yc__(.+)_entry$")
 RESUME_RE = re.compile(r"^yc__(.+)_resume$")
 FRAME_TYPE_RE = re.compile(r"^yc__(.+)_frame$")
 SHADOW_RE = re.compile(r"^yc__(.+)_[0-9]+$")
 
 
 def coroutine_of(frame):
-    """The coroutine name of a gdb frame running a step function, or None."""
+    """The coroutine name of a gdb frame running a step function or a
+    stackful body, or None."""
     fn = frame.function()
-    m = STEP_RE.match(fn.name) if fn else None
+    m = (STEP_RE.match(fn.name) or BODY_RE.match(fn.name)) if fn else None
     return m.group(1) if m else None
 
 
@@ -138,9 +144,53 @@ def selected_coro_frame():
     name = coroutine_of(frame)
     if name is None:
         raise gdb.GdbError("the selected frame is not a coroutine's step "
-                           "function (yc__NAME_step); select one with "
-                           "`frame N`")
+                           "function (yc__NAME_step) or stackful body "
+                           "(yc__NAME_body); select one with `frame N`")
     return frame, name
+
+
+def body_of(frame):
+    """The coroutine name of a gdb frame running a stackful body, or
+    None."""
+    fn = frame.function()
+    m = BODY_RE.match(fn.name) if fn else None
+    return m.group(1) if m else None
+
+
+def stack_calls(frame):
+    """(name, file, line, gdb frame or None) of each coroutine call on the
+    stack whose body runs in gdb frame `frame`, innermost first, from the
+    call records (struct yc__stack_call) the stackful form keeps; then the
+    frame the stack's entry runs, whose callers await it (a Coro or
+    None)."""
+    calls = []
+    rec = frame.read_var("yc__rec")
+    bodies = []
+    f = frame
+    while f is not None:
+        if body_of(f) is not None:
+            bodies.append(f)
+        f = f.older()
+    while int(rec) and len(calls) < 256:
+        fn = function_at(int(rec["resume"]))
+        m = RESUME_RE.match(fn.name) if fn else None
+        calls.append((m.group(1) if m else "?",
+                      fn.symtab.filename if fn else "?", int(rec["line"]),
+                      bodies[len(calls)] if len(calls) < len(bodies)
+                      else None))
+        up = rec["up"]
+        if int(up) <= int(rec):
+            break
+        rec = up
+    root = None
+    f = frame
+    while f is not None:
+        fn = f.function()
+        if fn and ENTRY_RE.match(fn.name):
+            root = Coro(f.read_var("yc__fp")).caller()
+            break
+        f = f.older()
+    return calls, root
 
 
 def frame_pointer(frame):
@@ -182,6 +232,17 @@ frame, or else a global."""
         if sym is not None and sym.is_variable:
             return sym.value()
         raise gdb.GdbError("no local '%s' in the selected coroutine" % name)
+
+
+class _Every:
+    """A set that holds every name: a stackful body's parameters are all
+    alive in its C frame."""
+
+    def __contains__(self, name):
+        return True
+
+
+EVERY_NAME = _Every()
 
 
 def c_locals(frame, slots_named):
@@ -234,6 +295,9 @@ suspended (a local no longer alive may show an older value)."""
     def invoke(self, arg, from_tty):
         frame, name = selected_coro_frame()
         depth = int(arg) if arg.strip() else 0
+        if body_of(frame) is not None:
+            self.stackful(frame, name, depth)
+            return
         coro = Coro(frame_pointer(frame).cast(
             gdb.lookup_type("struct yc__frame").pointer()))
         shown = set()
@@ -266,6 +330,33 @@ suspended (a local no longer alive may show an older value)."""
                     gdb.write("  %s = %s (in the frame)\n" % (field, value))
 
 
+    def stackful(self, frame, name, depth):
+        """A stackful body: the calls on its stack, each with its C
+        locals; past them, the frames that await the stack."""
+        calls, root = stack_calls(frame)
+        if depth < len(calls):
+            cname, cfile, cline, body = calls[depth]
+            if depth == 0:
+                sal = frame.find_sal()
+                cline = sal.line
+            gdb.write("%s (%s:%d), %s\n" % (cname, cfile, cline,
+                                            "running" if depth == 0
+                                            else "waiting"))
+            if body is not None:
+                for local, value in c_locals(body, EVERY_NAME):
+                    gdb.write("  %s = %s\n" % (local, value))
+            return
+        coro = root
+        for _ in range(depth - len(calls)):
+            coro = coro.caller() if coro else None
+        if coro is None:
+            raise gdb.GdbError("the chain is shorter than %d" % depth)
+        gdb.write("%s, waiting\n" % coro.where())
+        if coro.value is not None:
+            for field, value in user_fields(coro.value):
+                gdb.write("  %s = %s (in the frame)\n" % (field, value))
+
+
 class YcBacktrace(gdb.Command):
     """yc-bt: the chain of coroutines awaiting each other from the one in the
 selected frame, innermost first: each coroutine and the line it runs or
@@ -279,9 +370,15 @@ this follows the frames' caller links instead."""
         frame, name = selected_coro_frame()
         sal = frame.find_sal()
         gdb.write("#0  %s (%s:%d)\n" % (name, sal.symtab.filename, sal.line))
-        coro = Coro(frame_pointer(frame).cast(
-            gdb.lookup_type("struct yc__frame").pointer())).caller()
         n = 1
+        if body_of(frame) is not None:
+            calls, coro = stack_calls(frame)
+            for cname, cfile, cline, _ in calls[1:]:
+                gdb.write("#%d  %s (%s:%d)\n" % (n, cname, cfile, cline))
+                n += 1
+        else:
+            coro = Coro(frame_pointer(frame).cast(
+                gdb.lookup_type("struct yc__frame").pointer())).caller()
         while coro is not None:
             gdb.write("#%d  %s\n" % (n, coro.where()))
             coro = coro.caller()

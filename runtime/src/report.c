@@ -136,29 +136,51 @@ static const struct yc__frame *chain_start(const struct yc__sched_full *s,
     return is_wait_frame(t, f) ? f->caller : f;
 }
 
+/* Writes "<indent>  at NAME (FILE:LINE)" for the coroutine whose frames
+   resume runs, or "at ?" for one of an unregistered file. */
+static void print_at(struct out *o, yc__resume_fn resume, int has_line,
+                     unsigned line, unsigned state, const char *indent) {
+    const struct yc__coro_info *info = yc__coro_lookup(resume);
+    out_str(o, indent);
+    if (!info) {
+        out_str(o, "  at ? (a coroutine of an unregistered file)\n");
+        return;
+    }
+    if (!has_line)
+        line = state < info->nlines ? info->lines[state]
+               : info->nlines       ? info->lines[0]
+                                    : 0;
+    out_str(o, "  at ");
+    out_str(o, info->name);
+    out_str(o, " (");
+    out_str(o, info->file ? info->file : "?");
+    out_char(o, ':');
+    out_uint(o, line);
+    out_str(o, ")\n");
+}
+
 /* Writes "<indent>  at NAME (FILE:LINE)" for f and each frame up its
    chain, innermost first. LINE is the line of the suspension point the
    frame waits at, or last resumed from; before its first suspension, the
-   line of the coroutine's definition. */
+   line of the coroutine's definition. A frame that runs a stack of its
+   own stands for the coroutine calls on that stack, each at the line it
+   is at (yieldc/abi.h: struct yc__stack_call). */
 static void print_chain(struct out *o, const struct yc__frame *f,
                         const char *indent) {
+    const struct yc__sched_full *s = yc__sched_peek();
     for (; f; f = f->caller) {
-        const struct yc__coro_info *info = yc__coro_lookup(f->resume);
-        out_str(o, indent);
-        if (!info) {
-            out_str(o, "  at ? (a coroutine of an unregistered file)\n");
-            continue;
+        /* The innermost 64 calls of a stack: enough to see where it is,
+           bounded for a signal handler's report. */
+        const struct yc__stack_call *calls[65];
+        unsigned n = s ? yc__fiber_calls(&s->abi, f, calls, 65) : 0;
+        if (!n)
+            print_at(o, f->resume, 0, 0, f->state, indent);
+        for (unsigned k = 0; k < n && k < 64; k++)
+            print_at(o, calls[k]->resume, 1, calls[k]->line, 0, indent);
+        if (n > 64) {
+            out_str(o, indent);
+            out_str(o, "  ... (more coroutine calls on this stack)\n");
         }
-        unsigned line = f->state < info->nlines ? info->lines[f->state]
-                        : info->nlines          ? info->lines[0]
-                                                : 0;
-        out_str(o, "  at ");
-        out_str(o, info->name);
-        out_str(o, " (");
-        out_str(o, info->file ? info->file : "?");
-        out_char(o, ':');
-        out_uint(o, line);
-        out_str(o, ")\n");
     }
 }
 

@@ -27,20 +27,23 @@
 #include "stack.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 /* The running state of one stackful frame. */
 struct yc__fiber {
-    struct yc__ctx ctx;          /* its own context, while switched out */
-    struct yc__ctx back;         /* the context its step was called from */
-    const void *back_lo;         /* the stack of `back` (NULL: the thread's) */
-    size_t back_size;            /* its size */
-    struct yc__stack *stack;     /* its stack */
-    struct yc__frame *frame;     /* the frame it runs */
-    struct yc__fiber_slot *slot; /* the frame's slot: entry and stack size */
-    int finished;                /* the body has returned */
-    struct yc__fiber *next;      /* this thread's live micro-threads */
+    struct yc__ctx ctx;           /* its own context, while switched out */
+    struct yc__ctx back;          /* the context its step was called from */
+    const void *back_lo;          /* the stack of `back` (NULL: the thread's) */
+    size_t back_size;             /* its size */
+    struct yc__stack *stack;      /* its stack */
+    struct yc__frame *frame;      /* the frame it runs */
+    struct yc__fiber_slot *slot;  /* the frame's slot: entry and stack size */
+    int finished;                 /* the body has returned */
+    struct yc__stack_call *calls; /* its innermost coroutine call, while
+                                     switched out (s->calls while it runs) */
+    struct yc__fiber *next;       /* this thread's live micro-threads */
     struct yc__fiber *prev;
 };
 
@@ -78,6 +81,7 @@ static struct yc__fiber *fiber_new(struct yc__sched *s, struct yc__frame *f,
     fb->frame = f;
     fb->slot = slot;
     fb->finished = 0;
+    fb->calls = NULL;
     yc__ctx_make(&fb->ctx, fb->stack->lo, fb->stack->size, fiber_main, fb);
     fb->prev = NULL;
     fb->next = live;
@@ -104,8 +108,12 @@ int yc__fiber_step(struct yc__frame *f, struct yc__sched *s,
     struct yc__fiber *outer = s->fiber;
     fb->back_lo = outer ? outer->stack->lo : NULL;
     fb->back_size = outer ? outer->stack->size : 0;
+    struct yc__stack_call *outer_calls = s->calls;
     s->fiber = fb;
+    s->calls = fb->calls;
     yc__fiber_switch(&fb->back, &fb->ctx, fb->stack->lo, fb->stack->size);
+    fb->calls = s->calls;
+    s->calls = outer_calls;
     s->fiber = outer;
     if (!fb->finished)
         return YC__SUSPENDED;
@@ -136,6 +144,29 @@ void yc__fiber_yield(struct yc__sched *s) {
 
 struct yc__frame *yc__fiber_frame(const struct yc__fiber *fb) {
     return fb->frame;
+}
+
+unsigned yc__fiber_calls(const struct yc__sched *s, const struct yc__frame *f,
+                         const struct yc__stack_call **out, unsigned max) {
+    const struct yc__fiber *fb = live;
+    while (fb && fb->frame != f)
+        fb = fb->next;
+    if (!fb)
+        return 0;
+    /* A longjmp can leave a stale record in the chain, whose memory a
+       later call reuses: only records inside this stack, each above the
+       one before, are read. */
+    uintptr_t lo = (uintptr_t)fb->stack->lo, hi = lo + fb->stack->size;
+    const struct yc__stack_call *c = fb == s->fiber ? s->calls : fb->calls;
+    unsigned n = 0;
+    for (uintptr_t last = 0; c && n < max; c = c->up) {
+        uintptr_t at = (uintptr_t)c;
+        if (at < lo || at + sizeof *c > hi || at <= last)
+            break;
+        out[n++] = c;
+        last = at;
+    }
+    return n;
 }
 
 void yc__fiber_run(struct yc__sched *s, struct yc__frame *f) {

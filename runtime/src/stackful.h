@@ -18,5 +18,10 @@ void yc__fiber_destroy_all(void);
 /* The frame that stackful micro-thread fb runs: the innermost frame of its
    task while code on its stack runs (for backtraces). */
 struct yc__frame *yc__fiber_frame(const struct yc__fiber *fb);
+/* The coroutine calls on the stack of the micro-thread whose root frame
+   is f (yieldc/abi.h), innermost first, at most max of them into out;
+   returns how many (0 if f runs no stack of its own). */
+unsigned yc__fiber_calls(const struct yc__sched *s, const struct yc__frame *f,
+                         const struct yc__stack_call **out, unsigned max);
 
 #endif

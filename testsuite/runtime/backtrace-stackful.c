@@ -1,8 +1,9 @@
 // Under the stackful lowering a coroutine called on a stack runs as a
-// plain C call there, without a frame of its own: yc_backtrace (awaited or
-// from a signal handler) shows the coroutine whose stack runs, at the line
-// of its definition, since the line it runs at is on the stack (a debugger
-// shows those C frames). yc_sched_dump still tells tasks and waits apart.
+// plain C call there, without a frame of its own: each such call leaves a
+// record on its stack, so yc_backtrace (awaited or from a signal handler)
+// and yc_sched_dump show every coroutine on the stack, innermost first,
+// at the line of the suspension point it last passed (from a signal
+// handler, inner is past line 25's await when it raises).
 // REQUIRES: stackful
 // RUN: %yieldc %s -o %t.c && %cc -I%S %t.c -o %t
 // RUN: %run %t | FileCheck %s --match-full-lines
@@ -33,17 +34,20 @@ YC_COROUTINE static int waiter(void) {
 }
 
 // CHECK: yieldc: backtrace of task 1 (main):
-// CHECK-NEXT:   at main ({{.*}}backtrace-stackful.c:[[# @LINE + 1]])
+// CHECK-NEXT:   at inner ({{.*}}backtrace-stackful.c:[[# @LINE - 13]])
+// CHECK-NEXT:   at main ({{.*}}backtrace-stackful.c:[[# @LINE + 4]])
 YC_COROUTINE int main(void) {
     signal(SIGUSR1, on_signal);
     YC_SPAWN(waiter());
     return YC_AWAIT(inner());
 }
 // CHECK-NEXT: yieldc: backtrace of task 1 (main):
-// CHECK-NEXT:   at main ({{.*}}backtrace-stackful.c:[[# @LINE - 6]])
+// CHECK-NEXT:   at inner ({{.*}}backtrace-stackful.c:[[# @LINE - 19]])
+// CHECK-NEXT:   at main ({{.*}}backtrace-stackful.c:[[# @LINE - 4]])
 // CHECK-NEXT: yieldc: 2 micro-threads
 // CHECK-NEXT: task 1 (main) is running
-// CHECK-NEXT:   at main ({{.*}}backtrace-stackful.c:[[# @LINE - 9]])
+// CHECK-NEXT:   at inner ({{.*}}backtrace-stackful.c:[[# @LINE - 23]])
+// CHECK-NEXT:   at main ({{.*}}backtrace-stackful.c:[[# @LINE - 8]])
 // CHECK-NEXT: task 2 (waiter) waits in yc_event_wait on 0x{{[0-9a-f]+}}
-// CHECK-NEXT:   at waiter ({{.*}}backtrace-stackful.c:[[# @LINE - 17]])
+// CHECK-NEXT:   at waiter ({{.*}}backtrace-stackful.c:[[# @LINE - 19]])
 // CHECK-NOT: {{.}}

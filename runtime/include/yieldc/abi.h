@@ -54,6 +54,9 @@
 #if defined(__GNUC__) || defined(__clang__)
 #define YC__UNUSED __attribute__((__unused__))
 #define YC__KEPT __attribute__((__used__, __unused__))
+/* Generated glue that holds no user code: AddressSanitizer's redzones
+   around its locals would only make each call on a stack larger. */
+#define YC__NO_ASAN __attribute__((__no_sanitize_address__))
 #define YC__LIKELY(x) __builtin_expect(!!(x), 1)
 #define YC__UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define YC__MEMCPY __builtin_memcpy
@@ -64,6 +67,7 @@ typedef __SIZE_TYPE__ yc__size_t;
 #include <string.h>
 #define YC__UNUSED
 #define YC__KEPT
+#define YC__NO_ASAN
 #define YC__LIKELY(x) (x)
 #define YC__UNLIKELY(x) (x)
 #define YC__MEMCPY memcpy
@@ -77,6 +81,7 @@ extern "C" {
 
 struct yc__frame;
 struct yc__sched;
+struct yc__stack_call;
 
 enum {
     YC__DONE = 0,     /* the coroutine returned: the result is in the frame */
@@ -138,10 +143,15 @@ struct yc__sched {
     struct yc__frame *await_frame;  /* the callee's new frame, or 0 */
     struct yc__fiber *fiber;        /* the stackful micro-thread running now,
                                        or NULL on the scheduler's own stack */
+    struct yc__stack_call *calls;   /* its innermost coroutine call (the
+                                       runtime keeps each stack's own) */
     int susp; /* set by whatever parks the running task (a yield, a
                  blocking call): every step function on the C stack then
                  returns at once; the scheduler clears it */
 };
+
+/* This OS thread's scheduler, created on first use. */
+struct yc__sched *yc__sched_get(void);
 
 void *yc__frame_alloc_slow(struct yc__sched *, unsigned);
 void yc__frame_free_slow(struct yc__sched *, struct yc__frame *);
@@ -370,6 +380,40 @@ static inline void yc__fiber_slot_init(struct yc__fiber_slot *yc__fs,
     yc__fs->stack_size = 0;
 }
 
+/* A call of a stackful coroutine's body on the running micro-thread's
+   stack, where the stackful form keeps no frame for it: reports follow
+   these records, innermost first, to name each coroutine on a stack and
+   the line it is at. The entry and the wrapper push one around the body
+   and hand it to the body, which sets its line before each suspension
+   point. */
+struct yc__stack_call {
+    struct yc__stack_call *up; /* the call it runs in, on this stack */
+    yc__resume_fn resume;      /* names the coroutine (the registry's key) */
+    unsigned line;             /* its head's line, then its suspension
+                                  point's */
+};
+
+static inline void yc__stack_push(struct yc__sched *yc__s,
+                                  struct yc__stack_call *yc__c,
+                                  yc__resume_fn yc__r, unsigned yc__line) {
+    yc__c->up = yc__s->calls;
+    yc__c->resume = yc__r;
+    yc__c->line = yc__line;
+    yc__s->calls = yc__c;
+}
+static inline void yc__stack_pop(struct yc__sched *yc__s,
+                                 struct yc__stack_call *yc__c) {
+    yc__s->calls = yc__c->up;
+}
+/* Before a suspension point at yc__line of the body that yc__c is the
+   call of. It also makes yc__c the innermost call again: a longjmp out of
+   a call below leaves that call's record behind without popping it. */
+static inline void yc__stack_at(struct yc__stack_call *yc__c,
+                                unsigned yc__line) {
+    yc__c->line = yc__line;
+    yc__sched_get()->calls = yc__c;
+}
+
 /* Runs a stackful frame: YC__DONE once its body has returned, else
    YC__SUSPENDED (with s->susp set). */
 int yc__fiber_step(struct yc__frame *, struct yc__sched *,
@@ -377,9 +421,6 @@ int yc__fiber_step(struct yc__frame *, struct yc__sched *,
 /* YC_YIELD() in a stackful body: queue this micro-thread at the back and
    switch to the scheduler until it is resumed. */
 void yc__fiber_yield(struct yc__sched *);
-
-/* This OS thread's scheduler, created on first use. */
-struct yc__sched *yc__sched_get(void);
 
 /* Reports a resume state that no label of the step function knows (a
    corrupted frame) and aborts. */
