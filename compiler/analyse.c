@@ -238,31 +238,39 @@ static const char *stack_call(const char *name) {
     return NULL;
 }
 
+/* Whether plain function fn runs the function it is given on a stack or
+   a thread of its own, where a coroutine's wrapper suspends or runs a
+   scheduler of its own. */
+static int runs_on_own_stack(CXCursor fn) {
+    static const char *const own_stack[] = {"yc_go", "pthread_create",
+                                            "thrd_create"};
+    for (size_t n = 0; n < sizeof own_stack / sizeof own_stack[0]; n++)
+        if (cursor_named(fn, own_stack[n]))
+            return 1;
+    return 0;
+}
+
 /* Records the coroutines that call node i (of plain function fn) passes
    where fn takes a plain function pointer (a qsort comparator): a call
    through one from a state machine runs a nested scheduler (normalize
    warns once the lowering is known). */
 static void note_plain_pointers(struct walk *w, int i, CXCursor fn) {
     const struct tree *t = w->t;
-    /* These run the function on a stack or a thread of its own, where a
-       coroutine's wrapper suspends or runs a scheduler of its own. */
-    static const char *const own_stack[] = {"yc_go", "pthread_create",
-                                            "thrd_create"};
-    for (size_t n = 0; n < sizeof own_stack / sizeof own_stack[0]; n++)
-        if (cursor_named(fn, own_stack[n]))
-            return;
     unsigned k = 0;
     for (int a = t->n[t->n[i].first].next; a >= 0; a = t->n[a].next, k++) {
         int s = tree_strip(t, a);
         if (t->n[s].kind == CXCursor_UnaryOperator && t->n[s].nkids == 1)
             s = tree_strip(t, t->n[s].first); /* &f */
         CXCursor e = t->n[s].c;
-        struct corodecl *cd =
-            t->n[s].kind == CXCursor_DeclRefExpr
-                ? find_coroutine(w->u, clang_getCursorReferenced(e))
-                : NULL;
+        if (t->n[s].kind != CXCursor_DeclRefExpr)
+            continue;
+        CXCursor d = clang_getCursorReferenced(e);
+        if (clang_getCursorKind(d) != CXCursor_FunctionDecl)
+            continue; /* a variable: no USR to look up */
+        struct corodecl *cd = find_coroutine(w->u, d);
         unsigned off;
         if (!cd || cursor_param_is_coroutine_pointer(fn, k) ||
+            runs_on_own_stack(fn) ||
             !source_offset(&w->u->src, clang_getCursorLocation(e), &off))
             continue;
         struct reason *r = VEC_PUSH(w->co->plain_ptrs, w->co->nplain_ptrs,
