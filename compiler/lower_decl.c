@@ -108,30 +108,28 @@ static unsigned declarator_start(const struct source *src, unsigned db,
 static void split_decl(struct lower *L, unsigned db, unsigned de,
                        unsigned first_name, struct pieces *p) {
     const struct source *src = &L->u->src;
-    const char *d = src->data;
     p->spec_end = declarator_start(src, db, first_name);
-    p->n = 0;
-    unsigned start = p->spec_end;
-    int depth = 0;
-    for (unsigned i = p->spec_end; i < de; i++) {
-        char c = d[i];
-        if (c == '"' || c == '\'') {
-            for (i++; i < de && d[i] != c; i++)
-                if (d[i] == '\\')
-                    i++;
-        } else if (c == '/' && (d[i + 1] == '*' || d[i + 1] == '/')) {
-            i = source_skip_space(src, i) - 1;
-        } else if (c == '(' || c == '[' || c == '{') {
-            depth++;
-        } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
-            depth--;
-        } else if ((c == ',' && depth == 0) || i == de - 1) {
-            struct piece *pc = VEC_PUSH(p->at, p->n, p->cap);
-            pc->begin = start;
-            pc->end = c == ',' ? i : (d[i] == ';' ? i : i + 1);
-            start = i + 1;
-        }
+    unsigned e = de > p->spec_end && src->data[de - 1] == ';' ? de - 1 : de;
+    /* At most one declarator more than the commas. */
+    unsigned max = 1;
+    for (unsigned i = p->spec_end; i < e; i++)
+        max += src->data[i] == ',';
+    unsigned *begins = xcalloc(max, sizeof *begins);
+    unsigned *ends = xcalloc(max, sizeof *ends);
+    int n = probe_commas(src, p->spec_end, e, begins, ends, (int)max);
+    if (n < 0) { /* brackets a valid declaration matches: not reached */
+        begins[0] = p->spec_end;
+        ends[0] = e;
+        n = 1;
     }
+    p->n = 0;
+    for (int k = 0; k < n; k++) {
+        struct piece *pc = VEC_PUSH(p->at, p->n, p->cap);
+        pc->begin = begins[k];
+        pc->end = ends[k];
+    }
+    free(begins);
+    free(ends);
 }
 
 /* s without leading and trailing blanks (in place). */

@@ -114,29 +114,31 @@ static unsigned skip_literal(const struct source *src, unsigned i,
     return i;
 }
 
-int probe_split_args(const struct source *src, unsigned open, unsigned e,
-                     unsigned *begins, unsigned *ends, int max) {
+int probe_commas(const struct source *src, unsigned b, unsigned e,
+                 unsigned *begins, unsigned *ends, int max) {
     const char *d = src->data;
-    if (open >= e || d[open] != '(' || d[e - 1] != ')')
-        return -1;
     int n = 0, depth = 0;
-    unsigned start = open + 1;
-    for (unsigned i = open + 1; i < e; i++) {
-        char c = d[i];
-        if (c == '"' || c == '\'') {
+    unsigned start = b;
+    for (unsigned i = b; i <= e; i++) {
+        char c = i < e ? d[i] : ',';
+        if (i < e && (c == '"' || c == '\'')) {
             i = skip_literal(src, i, e);
-        } else if (c == '/' && (d[i + 1] == '*' || d[i + 1] == '/')) {
+        } else if (i < e && c == '/' && (d[i + 1] == '*' || d[i + 1] == '/')) {
             i = source_skip_space(src, i) - 1;
         } else if (c == '(' || c == '[' || c == '{') {
             depth++;
-        } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
-            depth--;
-        } else if ((c == ',' || c == ')') && depth == 0) {
+        } else if (c == ')' || c == ']' || c == '}') {
+            if (depth-- == 0)
+                return -1; /* closes what [b, e) did not open */
+        } else if (c == ',' && depth == 0) {
             unsigned ab = source_skip_space(src, start), ae = i;
+            if (ab > ae)
+                ab = ae;
             while (ae > ab && (d[ae - 1] == ' ' || d[ae - 1] == '\t' ||
                                d[ae - 1] == '\n' || d[ae - 1] == '\r'))
                 ae--;
-            if (ab < ae || c == ',') {
+            /* The end of the text adds a part only if there is one. */
+            if (ab < ae || i < e) {
                 if (n == max)
                     return -1;
                 begins[n] = ab;
@@ -144,11 +146,17 @@ int probe_split_args(const struct source *src, unsigned open, unsigned e,
                 n++;
             }
             start = i + 1;
-            if (c == ')')
-                return i == e - 1 ? n : -1;
         }
     }
-    return -1;
+    return depth == 0 ? n : -1;
+}
+
+int probe_split_args(const struct source *src, unsigned open, unsigned e,
+                     unsigned *begins, unsigned *ends, int max) {
+    const char *d = src->data;
+    if (open >= e || d[open] != '(' || d[e - 1] != ')')
+        return -1;
+    return probe_commas(src, open + 1, e - 1, begins, ends, max);
 }
 
 int probe_args(struct coro *co, int call, unsigned *begins, unsigned *ends,

@@ -34,6 +34,12 @@ int probe_conditional(struct coro *co, int i);
    max), or -1 when the call's text does not show its parentheses. */
 int probe_args(struct coro *co, int call, unsigned *begins, unsigned *ends,
                int max);
+/* The parts of text [b, e) between its top-level commas (outside
+   brackets, literals and comments), without surrounding blanks, at most
+   max of them. Returns their number, or -1 when there are more, or when
+   the brackets of [b, e) do not match. */
+int probe_commas(const struct source *src, unsigned b, unsigned e,
+                 unsigned *begins, unsigned *ends, int max);
 /* The same for the text [open, e) of a call's parentheses: open is the
    offset of its '(' and e one past its ')'. */
 int probe_split_args(const struct source *src, unsigned open, unsigned e,
