@@ -389,6 +389,8 @@ static inline void yc__fiber_slot_init(struct yc__fiber_slot *yc__fs,
 struct yc__stack_call {
     struct yc__stack_call *up; /* the call it runs in, on this stack */
     yc__resume_fn resume;      /* names the coroutine (the registry's key) */
+    struct yc__sched *sched;   /* the scheduler (a stack stays on its
+                                  thread) */
     unsigned line;             /* its head's line, then its suspension
                                   point's */
 };
@@ -398,6 +400,7 @@ static inline void yc__stack_push(struct yc__sched *yc__s,
                                   yc__resume_fn yc__r, unsigned yc__line) {
     yc__c->up = yc__s->calls;
     yc__c->resume = yc__r;
+    yc__c->sched = yc__s;
     yc__c->line = yc__line;
     yc__s->calls = yc__c;
 }
@@ -411,7 +414,7 @@ static inline void yc__stack_pop(struct yc__sched *yc__s,
 static inline void yc__stack_at(struct yc__stack_call *yc__c,
                                 unsigned yc__line) {
     yc__c->line = yc__line;
-    yc__sched_get()->calls = yc__c;
+    yc__c->sched->calls = yc__c;
 }
 
 /* Runs a stackful frame: YC__DONE once its body has returned, else
