@@ -276,32 +276,27 @@ static void scan_plain(struct unit *u, CXCursor top) {
         else if (n->operand >= 0) {
             struct spawn *sp = VEC_PUSH(u->spawns, u->nspawns, u->capspawns);
             memset(sp, 0, sizeof *sp);
-            /* Written by a user macro: spelled out first (normalize). */
-            int inv = find_invocation(u, b, 1);
-            if (inv >= 0) {
-                unit_request_expansion(u, u->macros[inv].begin);
-                sp->in_macro = 1;
-            }
             sp->begin = b;
             sp->end = e;
             sp->is_async = n->mark == MARK_ASYNC;
             sp->call = t.n[n->operand].c;
+            /* Written by a user macro, or holding a call that a macro
+               writes (YC_SPAWN(CALL)), whose arguments are copied as
+               written: spelled out first (normalize). */
+            unsigned cb, ce;
+            int inv = find_invocation(u, b, 1);
+            if (inv < 0 && source_range(&u->src, sp->call, &cb, &ce))
+                inv = find_invocation(u, cb, 1);
+            if (inv >= 0) {
+                unit_request_expansion(u, u->macros[inv].begin);
+                sp->in_macro = 1;
+            }
             /* A marker's extent is cut short inside another macro's
                argument. */
             unsigned end = source_macro_call_end(
                 &u->src, b, sp->is_async ? "YC_ASYNC" : "YC_SPAWN");
             if (end)
                 sp->end = end;
-            /* A call that a macro writes (YC_SPAWN(CALL)) is spelled out
-               too: its arguments are copied as written. */
-            unsigned cb, ce;
-            int cinv = -1;
-            if (!sp->in_macro && source_range(&u->src, sp->call, &cb, &ce))
-                cinv = find_invocation(u, cb, 1);
-            if (cinv >= 0) {
-                unit_request_expansion(u, u->macros[cinv].begin);
-                sp->in_macro = 1;
-            }
         }
     }
     tree_free(&t);
