@@ -84,7 +84,8 @@ static int attr_named(CXCursor attr, const char *a, const char *b) {
 }
 
 struct kind_search {
-    int cleanup; /* look for cleanup (else for aligned) */
+    int cleanup; /* look for cleanup (2: any unexposed attribute; 0: for
+                    aligned) */
     int found;
 };
 
@@ -93,9 +94,10 @@ static enum CXChildVisitResult find_kind(CXCursor c, CXCursor parent,
     (void)parent;
     struct kind_search *s = data;
     enum CXCursorKind k = clang_getCursorKind(c);
-    if (s->cleanup ? k == CXCursor_UnexposedAttr &&
-                         attr_named(c, "cleanup", "__cleanup__")
-                   : k == CXCursor_AlignedAttr) {
+    if (s->cleanup == 2 ? k == CXCursor_UnexposedAttr
+        : s->cleanup    ? k == CXCursor_UnexposedAttr &&
+                           attr_named(c, "cleanup", "__cleanup__")
+                     : k == CXCursor_AlignedAttr) {
         s->found = 1;
         return CXChildVisit_Break;
     }
@@ -105,7 +107,18 @@ static enum CXChildVisitResult find_kind(CXCursor c, CXCursor parent,
 int cursor_has_cleanup(CXCursor c) {
     struct kind_search s = {1, 0};
     clang_visitChildren(c, find_kind, &s);
-    return s.found;
+    if (s.found)
+        return 1;
+    /* An attribute spelled partly in a macro of another file
+       (YC_CLEANUP(fn) from yieldc.h) has no tokens to tell: the printed
+       declaration does. */
+    s.cleanup = 2;
+    clang_visitChildren(c, find_kind, &s);
+    if (!s.found)
+        return 0;
+    char *fn = cursor_cleanup_fn(c);
+    free(fn);
+    return fn != NULL;
 }
 
 int cursor_has_aligned(CXCursor c) {
@@ -231,4 +244,25 @@ int cursor_type_is_local(const struct source *src, unsigned b, unsigned e,
 
 int cursor_type_is_void(CXType t) {
     return clang_getCanonicalType(t).kind == CXType_Void;
+}
+
+char *cursor_cleanup_fn(CXCursor c) {
+    /* The printed declaration ends in __attribute__((cleanup(fn))), with
+       the function's name however the attribute was written (a macro,
+       __cleanup__, among other attributes). The last one counts, after
+       any initializer text. */
+    CXString s = clang_getCursorPrettyPrinted(c, NULL);
+    const char *t = clang_getCString(s), *key = "__attribute__((cleanup(";
+    const char *at = NULL;
+    for (const char *p = t ? strstr(t, key) : NULL; p; p = strstr(p + 1, key))
+        at = p;
+    char *r = NULL;
+    if (at) {
+        at += strlen(key);
+        size_t n = strcspn(at, ")");
+        if (n && at[n] == ')')
+            r = xstrndup(at, n);
+    }
+    clang_disposeString(s);
+    return r;
 }

@@ -25,6 +25,9 @@ struct kids cursor_kids(CXCursor c);
 int cursor_annotated(CXCursor c, const char *text);
 /* Whether a variable carries __attribute__((cleanup(fn))). */
 int cursor_has_cleanup(CXCursor c);
+/* The function a variable's cleanup attribute names, as a new string, or
+   NULL if it cannot be read. */
+char *cursor_cleanup_fn(CXCursor c);
 /* Whether a variable carries _Alignas or __attribute__((aligned)). */
 int cursor_has_aligned(CXCursor c);
 

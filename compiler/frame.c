@@ -2,8 +2,8 @@
    frame.h). */
 #include "frame.h"
 
+#include "cleanup.h"
 #include "cursor.h"
-
 #include "decl.h"
 #include "find.h"
 #include "lowerable.h"
@@ -145,19 +145,16 @@ static void decide_local(struct unit *u, struct coro *co, const struct uses *us,
     l->local_type = cursor_type_is_local(&u->src, co->body_begin, co->body_end,
                                          l->type, &unnamed);
     int suspends = suspends_in(co, l->scope_begin, l->scope_end);
-    if (!suspends)
+    /* The lowering calls a cleanup local's function with its slot. */
+    int cleanup = l->cleanup && co->cleanups;
+    if (!suspends && !cleanup)
         return;
-    if (cursor_variably_modified(l->type)) {
+    if (suspends && cursor_variably_modified(l->type)) {
         coro_fallback(co, l->name_off,
                       "a variably modified type in a scope that suspends");
         return;
     }
-    if (l->cleanup) {
-        coro_fallback(co, l->name_off,
-                      "a cleanup attribute on a local whose scope suspends");
-        return;
-    }
-    int pin = l->addr_taken || l->is_array ||
+    int pin = cleanup || l->addr_taken || l->is_array ||
               (no_assign(l->type) && !l->is_param) ||
               (l->is_param && decl_has_const_member(l->type));
     /* From where a suspension can reach the local's value: with a goto (or
@@ -330,6 +327,7 @@ static void name_slots(struct coro *co) {
 void frame_decide(struct unit *u, struct coro *co) {
     struct uses us;
     uses_build(co, &us);
+    cleanup_decide(u, co);
     for (unsigned i = 0; i < co->nlocals && !co->stackful; i++)
         decide_local(u, co, &us, i);
     free(us.pos);

@@ -19,8 +19,8 @@
 
 /* Decides pinned and spilled locals, the spills of each suspension point,
    the slots' names, and the fallbacks that the frame forces (a variably
-   modified type, a cleanup attribute, an over-aligned local, a frame of
-   2 GiB or more). */
+   modified type, an over-aligned local, a frame of 2 GiB or more, and
+   cleanup locals it cannot place: cleanup.h). */
 void frame_decide(struct unit *u, struct coro *co);
 
 /* Appends the declaration of co's frame struct (after lowering, which

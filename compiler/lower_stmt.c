@@ -1,6 +1,7 @@
 /* lower_stmt.c - the state-machine lowering of statements: loops,
    conditions, and the driver of one coroutine's lowering (see
    lower_state.h; declarations are in lower_decl.c). */
+#include "cleanup.h"
 #include "decl.h"
 #include "frame.h"
 #include "lower_state.h"
@@ -401,6 +402,7 @@ void lower_sm(struct unit *u, struct coro *co) {
     for (unsigned i = 0; i < u->nspawns; i++)
         if (u->spawns[i].in == co && !lower_suspends(&L, u->spawns[i].node))
             spawn_lower_node(&L, u->spawns[i].node);
+    cleanup_lower(&L);
     if (co->tree.len)
         lower_stmt(&L, 0);
     free(L.live);

@@ -26,6 +26,7 @@ static void coro_free(struct coro *co) {
     for (unsigned k = 0; k < co->nlocals; k++) {
         free(co->locals[k].name);
         free(co->locals[k].field);
+        free(co->locals[k].cleanup_fn);
     }
     free(co->locals);
     free(co->local_index);

@@ -51,6 +51,8 @@ struct local {
     unsigned char no_assign;  /* const, or a struct with const members:
                                  cannot be reloaded by assignment */
     unsigned char cleanup;    /* has __attribute__((cleanup(fn))) */
+    char *cleanup_fn;         /* with co->cleanups: fn, which the lowering
+                                 calls (cleanup.h) */
     unsigned char aligned;    /* has _Alignas or __attribute__((aligned)) */
     unsigned begin;           /* its declaration: [begin, end) */
     unsigned end;
@@ -146,6 +148,9 @@ struct coro {
     int has_goto;           /* a goto makes liveness fall back to scopes */
     int has_local_types;    /* a struct, union, enum or typedef is
                                declared in the body */
+    int cleanups;           /* its cleanup locals are pinned and their
+                               functions called by the lowering
+                               (cleanup.h) */
     struct reason *reasons; /* why it is stackful, in source order */
     unsigned nreasons, capreasons;
     struct reason *plain_ptrs; /* coroutines passed as plain function

@@ -152,7 +152,8 @@ static void emit_entry(struct unit *u, struct coro *co, const char *body_name,
                "static YC__NO_ASAN void yc__%s_entry(struct yc__frame "
                "*yc__fp) {\n    "
                "struct yc__%s_frame *yc__f = (struct yc__%s_frame *)(void "
-               "*)yc__fp;\n    struct yc__sched *yc__s = yc__sched_get();\n"
+               "*)yc__fp;\n    (void)yc__f;\n    struct yc__sched *yc__s = "
+               "yc__sched_get();\n"
                "    struct yc__stack_call yc__c;\n    yc__stack_push(yc__s, "
                "&yc__c, yc__%s_resume, %uu);\n    ",
                n, n, n, n, line);

@@ -8,17 +8,18 @@
 #include <stdio.h>
 
 YC_COROUTINE static void echo_conn(struct server *sv, int fd) {
+    /* Closed on every way out, cancellation at shutdown included. */
+    YC_CLEANUP(yc_cleanup_close) int conn = fd;
     char buf[16384];
     for (;;) {
         ssize_t n =
-            YC_AWAIT(yc_read(fd, buf, sizeof buf, server_idle_deadline(sv)));
+            YC_AWAIT(yc_read(conn, buf, sizeof buf, server_idle_deadline(sv)));
         if (n <= 0)
-            break; /* end of stream, idle timeout, reset, cancelled */
-        if (YC_AWAIT(yc_write(fd, buf, (size_t)n, server_idle_deadline(sv))) !=
-            n)
-            break;
+            return; /* end of stream, idle timeout, reset, cancelled */
+        if (YC_AWAIT(yc_write(conn, buf, (size_t)n,
+                              server_idle_deadline(sv))) != n)
+            return;
     }
-    yc_close(fd);
 }
 
 YC_COROUTINE int main(int argc, char **argv) {

@@ -799,6 +799,33 @@ YC_COROUTINE int yc_backtrace(int fd);
 int yc_sched_dump(int fd);
 
 /* ---------------------------------------------------------------------
+   Cleanup on every way out of a scope
+
+   YC_CLEANUP(fn) before a local's declaration is GCC's and Clang's
+   __attribute__((cleanup(fn))): fn(&local) runs when the local's scope
+   ends, by its closing brace, return, break, continue or goto, in
+   coroutines as in plain C and across suspensions. A cancelled call
+   returns YC_ECANCELED, and the return that passes it on cleans up:
+
+       YC_CLEANUP(yc_cleanup_free) char *buf = malloc(4096);
+       YC_CLEANUP(yc_cleanup_close) int fd = open(path, O_RDONLY);
+       ssize_t n = YC_AWAIT(yc_read(fd, buf, 4096, deadline));
+       if (n < 0)
+           return (int)n;          (fd closed, then buf freed)
+
+   The functions below are ready-made cleanups. Never suspend.
+   --------------------------------------------------------------------- */
+
+#define YC_CLEANUP(fn) __attribute__((cleanup(fn)))
+/* free(*p), for a local of any pointer type. */
+void yc_cleanup_free(void *p);
+/* yc_close(*fd) if *fd >= 0 (-1: nothing to close). */
+void yc_cleanup_close(int *fd);
+/* yc_mutex_unlock(*m) if *m is not NULL: declare the local once the lock
+   is held, `YC_CLEANUP(yc_cleanup_unlock) yc_mutex *held = &m;`. */
+void yc_cleanup_unlock(yc_mutex **m);
+
+/* ---------------------------------------------------------------------
    Stackful micro-threads
 
    Code that was not written for coroutines (a library's callback, a

@@ -1,8 +1,8 @@
 // --emit=fallback names every reason a coroutine takes the stackful form,
 // each at its location: the setjmp and longjmp families, getcontext,
-// vfork, alloca, a variable-length array and a cleanup attribute whose
-// scope suspends. A statement expression that suspends and a cleanup
-// attribute in a block without suspension points do not force it.
+// vfork, alloca, a variable-length array and a cleanup local of a for
+// whose loop suspends. A statement expression that suspends and other
+// cleanup locals, whose scopes suspend or not, do not force it.
 // RUN: %yieldc --emit=fallback %s -o %t.c 2>/dev/null | FileCheck %s
 // RUN: %cc -fsyntax-only %t.c
 
@@ -84,13 +84,20 @@ YC_COROUTINE int uses_vla(int n) {
 
 void release(int *p);
 
-YC_COROUTINE int uses_cleanup(void) {
+YC_COROUTINE int uses_cleanup(int n) {
+    for (int x __attribute__((cleanup(release))) = 1; x < n; x++)
+        YC_YIELD();
+    return 0;
+}
+// CHECK-LABEL: {{^}}lowering of uses_cleanup: stackful{{$}}
+// CHECK-NEXT: {{^}}  because of a cleanup local of a for statement's init clause (with cleanups whose scopes suspend) at {{.*}}fallback-reasons.c:88:14{{$}}
+
+YC_COROUTINE int cleanup_across(void) {
     int x __attribute__((cleanup(release))) = 1;
     YC_YIELD();
     return x;
 }
-// CHECK-LABEL: {{^}}lowering of uses_cleanup: stackful{{$}}
-// CHECK-NEXT: {{^}}  because of a cleanup attribute on a local whose scope suspends at {{.*}}fallback-reasons.c:88:9{{$}}
+// CHECK-LABEL: {{^}}lowering of cleanup_across: state machine{{$}}
 
 YC_COROUTINE int cleanup_elsewhere(void) {
     {
