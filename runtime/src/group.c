@@ -44,7 +44,7 @@ unsigned yc_group_size(const yc_group *g) { return g->yc__count; }
 
 void yc__group_cancel_children(yc_group *g) {
     for (struct yc_task *c = g->yc__children; c; c = c->ext->sib_next)
-        yc_task_cancel(c);
+        yc__task_cancel(c);
 }
 
 void yc_group_cancel(yc_group *g) {
@@ -52,7 +52,9 @@ void yc_group_cancel(yc_group *g) {
     yc__group_cancel_children(g);
 }
 
-int yc_group_add(yc_group *g, yc_task *t) {
+int yc_group_add(yc_group *g, yc_task *h) {
+    struct yc_task *t =
+        yc__handle_or_null(yc__full(yc__sched_get()), h, "yc_group_add");
     if (!t ||
         (t->abi.flags &
          (YC__TASK_DETACHED | YC__TASK_SYNC | YC__TASK_JOINING)) ||
@@ -77,7 +79,7 @@ int yc_group_add(yc_group *g, yc_task *t) {
     struct yc_task *o = g->yc__owner;
     if ((g->yc__flags & YC__GROUP_CANCELLED) ||
         (o && (o->abi.flags & YC__TASK_CANCELLED)))
-        yc_task_cancel(t);
+        yc__task_cancel(t);
     return 0;
 }
 

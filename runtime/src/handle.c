@@ -2,6 +2,8 @@
    blocking call, so a primitive), detach it, cancel it, ask about it. */
 #include "prim.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct yc__yc_task_join_args {
@@ -16,9 +18,35 @@ struct join_frame {
     struct yc__wlink link; /* in t->joiners */
 };
 
+/* Reads a handle's task without AddressSanitizer: under it, the task of
+   a stale handle was freed to malloc, and this read is what finds out. */
+static YC__NO_ASAN int handle_ok(const struct yc_task *t, unsigned tag,
+                                 unsigned salt, int tagged) {
+    if (!(t->abi.flags & YC__TASK_LIVE))
+        return 0;
+    return !tagged || yc__handle_tag(t, salt) == tag;
+}
+
+struct yc_task *yc__handle_check_slow(const yc_task *h, const char *fn) {
+    uintptr_t a = (uintptr_t)h;
+    unsigned tag = (unsigned)(a >> YC__HANDLE_SHIFT);
+    struct yc_task *t =
+        (struct yc_task *)(a & (((uintptr_t)1 << YC__HANDLE_SHIFT) - 1));
+    struct yc__sched_full *s = yc__full(yc__sched_get());
+    if (YC__LIKELY(handle_ok(t, tag, s->salt, tag != 0)))
+        return t;
+    fprintf(stderr,
+            "yieldc: %s: task handle %p is stale or foreign: its task was "
+            "joined or detached, has finished after being detached, or "
+            "belongs to another thread's scheduler\n",
+            fn, (const void *)h);
+    abort();
+}
+
 static int join_run(struct join_frame *f, struct yc__sched *s) {
     struct yc_task *t = f->a.t;
     if (f->p.hdr.state == 0) {
+        t = f->a.t = yc__handle_or_null(yc__full(s), t, "yc_task_join");
         if (!t || (t->abi.flags & (YC__TASK_DETACHED | YC__TASK_SYNC)) ||
             !t->ext || t->ext->up.group ||
             (f->a.result && f->a.size != t->ext->ret_size))
@@ -54,18 +82,26 @@ YC__PRIMITIVE(yc_task_join, struct join_frame, join_run,
               (yc_task * t, void *result, size_t size, int64_t deadline),
               (t, result, size, deadline))
 
-void yc_task_detach(yc_task *t) {
-    if (!t)
+void yc_task_detach(yc_task *h) {
+    if (!h)
         return;
+    struct yc__sched_full *s = yc__full(yc__sched_get());
+    struct yc_task *t = yc__handle_check(s, h, "yc_task_detach");
     yc_assert(!(t->abi.flags & (YC__TASK_JOINING | YC__TASK_SYNC)));
     if (t->abi.flags & YC__TASK_DONE)
-        yc__task_free(yc__full(yc__sched_get()), t);
+        yc__task_free(s, t);
     else
         t->abi.flags |= YC__TASK_DETACHED;
 }
 
-void yc_task_cancel(yc_task *t) {
-    if (!t || (t->abi.flags & (YC__TASK_DONE | YC__TASK_CANCELLED)))
+void yc_task_cancel(yc_task *h) {
+    if (h)
+        yc__task_cancel(
+            yc__handle_check(yc__full(yc__sched_get()), h, "yc_task_cancel"));
+}
+
+void yc__task_cancel(struct yc_task *t) {
+    if (t->abi.flags & (YC__TASK_DONE | YC__TASK_CANCELLED))
         return;
     t->abi.flags |= YC__TASK_CANCELLED;
     yc__wait_cancel(yc__full(yc__sched_get()), t);
@@ -73,14 +109,23 @@ void yc_task_cancel(yc_task *t) {
         yc__group_cancel_children(g);
 }
 
-int yc_task_done(const yc_task *t) {
-    return (t->abi.flags & YC__TASK_DONE) != 0;
+int yc_task_done(const yc_task *h) {
+    return (yc__handle_check(yc__full(yc__sched_get()), h, "yc_task_done")
+                ->abi.flags &
+            YC__TASK_DONE) != 0;
 }
 
-int yc_task_cancelled(const yc_task *t) {
-    return (t->abi.flags & YC__TASK_CANCELLED) != 0;
+int yc_task_cancelled(const yc_task *h) {
+    return (yc__handle_check(yc__full(yc__sched_get()), h, "yc_task_cancelled")
+                ->abi.flags &
+            YC__TASK_CANCELLED) != 0;
 }
 
-unsigned yc_task_id(const yc_task *t) { return t->abi.id; }
+unsigned yc_task_id(const yc_task *h) {
+    return yc__handle_check(yc__full(yc__sched_get()), h, "yc_task_id")->abi.id;
+}
 
-yc_task *yc_task_current(void) { return yc__cur(yc__sched_get()); }
+yc_task *yc_task_current(void) {
+    struct yc__sched *s = yc__sched_get();
+    return yc__handle_of(yc__full(s), yc__cur(s));
+}

@@ -4,6 +4,7 @@
 #include "task.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 static _Thread_local struct yc__sched_full *current;
@@ -42,6 +43,9 @@ struct yc__sched *yc__sched_get(void) {
         abort();
     }
     s->next_id = 1;
+    /* An odd multiplier: the first 65,536 schedulers get distinct salts. */
+    static _Atomic unsigned schedulers;
+    s->salt = (atomic_fetch_add(&schedulers, 1) * 0x9e37u + 0x2c5bu) & 0xffffu;
     yc__layers_attach(s);
     current = s;
     pthread_setspecific(key, s);

@@ -78,6 +78,8 @@ struct yc__sched_full {
     struct yc__scope *free_scopes;     /* recycled deadline scopes */
     unsigned ntasks;                   /* tasks started and not yet finished */
     unsigned next_id;                  /* id of the next task */
+    unsigned salt;                     /* distinct per scheduler, mixed into
+                                          handle tags (task.h) */
     struct yc__resuming *running;      /* the innermost resume in progress:
                                           NULL when no step call runs */
     unsigned nexternal;                /* blocked waits that something outside

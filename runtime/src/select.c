@@ -114,7 +114,10 @@ static void queue_op(struct select_frame *f, unsigned i) {
         f->nfutures++;
         break;
     default:
-        q = &yc__task_ext_get(yc__full(yc__sched_get()), op->on.task)->joiners;
+        q = &yc__task_ext_get(yc__full(yc__sched_get()),
+                              yc__handle_check(yc__full(yc__sched_get()),
+                                               op->on.task, "yc_select"))
+                 ->joiners;
         break;
     }
     yc__wq_push(q, &f->links[i], w, op->elem);

@@ -31,7 +31,7 @@ struct yc_task *yc__task_new(struct yc__sched_full *s, struct yc__frame *f,
     }
     t->abi.next = NULL;
     t->abi.top = f;
-    t->abi.flags = flags;
+    t->abi.flags = flags | YC__TASK_LIVE;
     t->abi.id = s->next_id++;
     t->all_next = NULL;
     t->all_prev = s->all_tail;
@@ -67,6 +67,7 @@ static void drop_scopes(struct yc__sched_full *s, struct yc_task *t) {
 
 void yc__task_release(struct yc__sched_full *s, struct yc_task *t) {
     drop_scopes(s, t);
+    t->abi.flags &= ~YC__TASK_LIVE; /* its handles are stale from now on */
     if (t->all_prev)
         t->all_prev->all_next = t->all_next;
     else
@@ -165,7 +166,12 @@ struct yc_task *yc__async(struct yc__sched *abi, struct yc__frame *f,
     t->ext->ret_offset = (unsigned)ret_offset;
     t->ext->ret_size = (unsigned)ret_size;
     yc__enqueue(s, &t->abi);
-    return t;
+    /* yc__handle_of, knowing that t is not NULL nor detached. */
+    uintptr_t a = (uintptr_t)t;
+    if (YC__UNLIKELY(a >> YC__HANDLE_SHIFT))
+        return t;
+    return (yc_task *)(a | (uintptr_t)((t->abi.id ^ s->salt) & 0xffffu)
+                               << YC__HANDLE_SHIFT);
 }
 
 /* ------------------------------------------------------------------ */

@@ -6,14 +6,18 @@
 #include "sched.h"
 
 enum {
-    YC__TASK_DONE = 1u << 0,      /* the root frame has returned */
-    YC__TASK_DETACHED = 1u << 1,  /* nobody waits: freed when it finishes */
-    YC__TASK_CANCELLED = 1u << 2, /* yc_task_cancel: blocking calls fail */
-    YC__TASK_SYNC = 1u << 3,      /* run by yc__run_sync for plain C */
-    YC__TASK_JOINING = 1u << 4,   /* a yc_task_join is waiting for it */
-    YC__TASK_BLOCKED = 1u << 5,   /* blocked in the primitive at abi.top */
-    YC__TASK_SCOPED = 1u << 6,    /* ext->scope is set */
-    YC__TASK_EXT_INLINE = 1u << 7 /* ext was allocated with the task */
+    YC__TASK_DONE = 1u << 0,       /* the root frame has returned */
+    YC__TASK_DETACHED = 1u << 1,   /* nobody waits: freed when it finishes */
+    YC__TASK_CANCELLED = 1u << 2,  /* yc_task_cancel: blocking calls fail */
+    YC__TASK_SYNC = 1u << 3,       /* run by yc__run_sync for plain C */
+    YC__TASK_JOINING = 1u << 4,    /* a yc_task_join is waiting for it */
+    YC__TASK_BLOCKED = 1u << 5,    /* blocked in the primitive at abi.top */
+    YC__TASK_SCOPED = 1u << 6,     /* ext->scope is set */
+    YC__TASK_EXT_INLINE = 1u << 7, /* ext was allocated with the task */
+    YC__TASK_LIVE = 1u << 31       /* not freed: cleared when the task's
+                                      memory goes back to the pool, where
+                                      a frame reusing it never sets it (a
+                                      frame's state is small) */
 };
 
 /* Internal bits of yc_group.yc__flags, above the public YC_GROUP_* ones. */
@@ -96,6 +100,59 @@ yc__task_stepping(const struct yc__sched_full *s, const struct yc_task *t) {
             return r->stepping;
     return NULL;
 }
+
+/* Handles. The yc_task * a program holds is the task's address with a
+   16-bit tag in its unused top bits: the task's id mixed with the salt of
+   its scheduler, and changed once the handle is given up (detached). Every
+   call taking a handle checks that the task is live and that the tag is
+   what the task would be given now, so that a handle used after its join
+   or detach, or on another thread's scheduler, aborts with a message
+   instead of reaching freed or reused memory (a handle whose slot was
+   reused exactly by a task 65,536 ids later is the one that would pass). */
+#define YC__HANDLE_SHIFT 48
+static inline unsigned yc__handle_tag(const struct yc_task *t, unsigned salt) {
+    unsigned v = t->abi.id ^ salt;
+    if (t->abi.flags & YC__TASK_DETACHED)
+        v ^= 0xa5a5u;
+    return v & 0xffffu;
+}
+static inline yc_task *yc__handle_of(struct yc__sched_full *s,
+                                     struct yc_task *t) {
+    uintptr_t a = (uintptr_t)t;
+    if (!t || a >> YC__HANDLE_SHIFT)
+        return t; /* no room for a tag: only liveness is checked */
+    return (yc_task *)(a | (uintptr_t)yc__handle_tag(t, s->salt)
+                               << YC__HANDLE_SHIFT);
+}
+/* The task behind handle h (not NULL) of a call named fn, checked: aborts
+   with a message if the handle is stale or foreign. The check that passes
+   is inline; under AddressSanitizer it is not, as the task of a stale
+   handle is freed memory there, which only a function built without it
+   may read. */
+struct yc_task *yc__handle_check_slow(const yc_task *h, const char *fn);
+static inline struct yc_task *
+yc__handle_check(struct yc__sched_full *s, const yc_task *h, const char *fn) {
+#if YC__NO_POOL
+    (void)s;
+    return yc__handle_check_slow(h, fn);
+#else
+    uintptr_t a = (uintptr_t)h;
+    struct yc_task *t =
+        (struct yc_task *)(a & (((uintptr_t)1 << YC__HANDLE_SHIFT) - 1));
+    if (YC__LIKELY((t->abi.flags & YC__TASK_LIVE) &&
+                   yc__handle_tag(t, s->salt) == a >> YC__HANDLE_SHIFT))
+        return t;
+    return yc__handle_check_slow(h, fn);
+#endif
+}
+/* The same, NULL for NULL. */
+static inline struct yc_task *
+yc__handle_or_null(struct yc__sched_full *s, const yc_task *h, const char *fn) {
+    return h ? yc__handle_check(s, h, fn) : NULL;
+}
+
+/* yc_task_cancel of a task (handle.c). */
+void yc__task_cancel(struct yc_task *t);
 
 /* The running task, or NULL in plain C. */
 static inline struct yc_task *yc__cur(struct yc__sched *s) {
