@@ -81,14 +81,38 @@ int yc__fd_prepare(struct yc__sched_full *s, int fd, struct yc__fd **out) {
     int type;
     socklen_t len = sizeof type;
     struct stat st;
+    int have_st = fstat(fd, &st) == 0;
+    if (have_st) {
+        e->dev = st.st_dev;
+        e->ino = st.st_ino;
+    }
     if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) == 0) {
         e->bytestream = type == SOCK_STREAM;
     } else {
         e->nonsock = 1;
-        e->bytestream = fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode);
+        e->bytestream = have_st && S_ISFIFO(st.st_mode);
     }
     e->known = 1;
     return 0;
+}
+
+static void reset(struct yc__sched_full *s, int fd);
+
+int yc__fd_recheck(struct yc__sched_full *s, int fd, struct yc__fd **e) {
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0)
+        return -errno;
+    if (YC__LIKELY(flags & O_NONBLOCK))
+        return 0;
+    /* Blocking again: the same file, whose flag other code (or another
+       process sharing it) cleared, or a new file under a number closed
+       behind the runtime's back. */
+    struct stat st;
+    if ((*e)->ino && fstat(fd, &st) == 0 && st.st_dev == (*e)->dev &&
+        st.st_ino == (*e)->ino)
+        return fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0 ? -errno : 0;
+    reset(s, fd);
+    return yc__fd_prepare(s, fd, e);
 }
 
 static void restore_blocking(int fd, struct yc__fd *e) {

@@ -20,6 +20,16 @@ static inline int yc__fd_use(struct yc__sched_full *s, int fd,
     return yc__fd_prepare(s, fd, e);
 }
 
+/* Before a system call that would block on a blocking fd (a read or
+   write of a non-socket, an accept, a connect): checks that fd, entry *e,
+   is still non-blocking. If not, and it is another file than the entry
+   was prepared for (its number was closed with plain close() and reused),
+   the calls waiting on the old file end with YC_EBADF and the entry is
+   prepared afresh; the same file is just made non-blocking again. One
+   fcntl per call. Calls on sockets need no check: they pass MSG_DONTWAIT.
+   Returns 0 or a negative code. */
+int yc__fd_recheck(struct yc__sched_full *s, int fd, struct yc__fd **e);
+
 /* Records that fd, a socket, was just created by the runtime
    (non-blocking already), a stream socket if bytestream: calls still
    waiting on an old fd of that number end with YC_EBADF. */

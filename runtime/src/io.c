@@ -99,7 +99,7 @@ static void note_read(struct yc__fd *e, ssize_t r, size_t asked) {
 
 /* A peek consumes nothing and proves nothing about the fd's state. */
 static ssize_t recv_peek(struct yc__io *io) {
-    ssize_t r = recv(io->fd, io->u.buf, io->n, io->flags);
+    ssize_t r = recv(io->fd, io->u.buf, io->n, io->flags | MSG_DONTWAIT);
     return r >= 0 ? r : -errno;
 }
 
@@ -114,7 +114,8 @@ static ssize_t attempt(struct yc__sched_full *s, struct yc__io *io,
     case YC__IO_READ:
         if (e->drained && io->n)
             return -EAGAIN;
-        r = read(io->fd, io->u.buf, io->n);
+        r = e->nonsock ? read(io->fd, io->u.buf, io->n)
+                       : recv(io->fd, io->u.buf, io->n, MSG_DONTWAIT);
         note_read(e, r, io->n);
         break;
     case YC__IO_RECV:
@@ -122,14 +123,20 @@ static ssize_t attempt(struct yc__sched_full *s, struct yc__io *io,
             return recv_peek(io);
         if (e->drained && io->n)
             return -EAGAIN;
-        r = recv(io->fd, io->u.buf, io->n, io->flags);
+        r = recv(io->fd, io->u.buf, io->n, io->flags | MSG_DONTWAIT);
         note_read(e, r, io->n);
         break;
     case YC__IO_READV: {
         size_t asked = iov_total(io->u.iov, io->n);
         if (e->drained && asked)
             return -EAGAIN;
-        r = readv(io->fd, io->u.iov, (int)io->n);
+        if (e->nonsock) {
+            r = readv(io->fd, io->u.iov, (int)io->n);
+        } else {
+            struct msghdr m = {.msg_iov = (struct iovec *)io->u.iov,
+                               .msg_iovlen = io->n};
+            r = recvmsg(io->fd, &m, MSG_DONTWAIT);
+        }
         note_read(e, r, asked);
         break;
     }
@@ -142,7 +149,8 @@ static ssize_t attempt(struct yc__sched_full *s, struct yc__io *io,
             if (io->op == YC__IO_WRITE && e->nonsock)
                 r = write_guarded(io->fd, p, left, NULL, 0);
             else
-                r = send(io->fd, p, left, io->flags | MSG_NOSIGNAL);
+                r = send(io->fd, p, left,
+                         io->flags | MSG_NOSIGNAL | MSG_DONTWAIT);
             if (r < 0)
                 return -errno;
             io->done += (size_t)r;
@@ -157,7 +165,7 @@ static ssize_t attempt(struct yc__sched_full *s, struct yc__io *io,
             } else {
                 struct msghdr m = {.msg_iov = io->u.wiov,
                                    .msg_iovlen = (size_t)cnt};
-                r = sendmsg(io->fd, &m, MSG_NOSIGNAL);
+                r = sendmsg(io->fd, &m, MSG_NOSIGNAL | MSG_DONTWAIT);
             }
             if (r < 0)
                 return -errno;
@@ -219,6 +227,9 @@ int yc__io_run(struct yc__sched *abi, struct yc__prim *p, struct yc__io *io) {
     if (p->hdr.state != 0 && (!e || e->gen != io->gen))
         return finish(p, io, YC_EBADF);
     rc = yc__fd_use(s, io->fd, &e);
+    if (!rc &&
+        (e->nonsock || io->op == YC__IO_ACCEPT || io->op == YC__IO_CONNECT))
+        rc = yc__fd_recheck(s, io->fd, &e);
     if (rc)
         return finish(p, io, rc);
     for (;;) {

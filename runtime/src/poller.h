@@ -44,6 +44,10 @@ struct yc__fd {
                                    exit, since the flag is shared with
                                    every process holding the file (a
                                    terminal, an inherited pipe) */
+    dev_t dev;                  /* the file it was prepared for (its
+                                   device and inode; 0 when unknown), */
+    ino_t ino;                  /* to tell a file reused behind the
+                                   runtime's back from a flag change */
     int pidx;                   /* poll backend: index in the watched list,
                                    or -1 */
     unsigned gen;               /* bumped when the fd is closed or
