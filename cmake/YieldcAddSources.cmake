@@ -5,6 +5,7 @@
 # executable) and yieldc::yieldc (the static runtime), which the package's
 # exported targets, or the build tree's aliases, provide.
 include_guard(GLOBAL)
+include(CheckCCompilerFlag)
 
 # yieldc_add_sources(TARGET src.c...)
 #
@@ -47,6 +48,7 @@ function(yieldc_add_sources target)
   set(gnu_like FALSE)
   if(CMAKE_C_COMPILER_ID MATCHES "^(GNU|Clang|AppleClang)$")
     set(gnu_like TRUE)
+    check_c_compiler_flag(-fstack-clash-protection YC_HAVE_STACK_CLASH)
   endif()
 
   set(outdir "${CMAKE_CURRENT_BINARY_DIR}/${target}.yieldc")
@@ -90,8 +92,13 @@ function(yieldc_add_sources target)
       VERBATIM)
     set_source_files_properties("${out}" PROPERTIES GENERATED TRUE)
     if(gnu_like)
+      # Stack-clash probing, as in yieldc-cc (docs/runtime/stackful.md).
+      set(probe "")
+      if(YC_HAVE_STACK_CLASH)
+        set(probe ";-fstack-clash-protection")
+      endif()
       set_source_files_properties("${out}" PROPERTIES
-        COMPILE_OPTIONS "-iquote${srcdir};-Wno-unused-label")
+        COMPILE_OPTIONS "-iquote${srcdir};-Wno-unused-label${probe}")
     else()
       set_source_files_properties("${out}" PROPERTIES
         INCLUDE_DIRECTORIES "${srcdir}")

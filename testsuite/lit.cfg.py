@@ -75,6 +75,10 @@ if machine in ("x86_64", "amd64"):
 elif machine in ("aarch64", "arm64"):
     config.available_features.add("aarch64")
 
+# %cc probes large frames page by page (-fstack-clash-protection).
+if config.stack_clash:
+    config.available_features.add("stack-clash")
+
 for sanitizer in config.sanitize.replace(",", ";").split(";"):
     if sanitizer == "address":
         config.available_features.add("asan")

@@ -840,7 +840,7 @@ void yc_cleanup_unlock(yc_mutex **m);
 /* Starts fn(arg) on a new stackful micro-thread whose stack has stack_size
    usable bytes (0: the default, see yc_stack_default), and returns its
    handle: join it with yc_task_join(t, &ret, sizeof ret, deadline) to get
-   fn's result (a void *), or detach it. The stack has a guard page: an
+   fn's result (a void *), or detach it. The stack has a 1 MiB guard: an
    overflow ends the program with a message naming the micro-thread and
    its stack size. Never suspends; it runs when the caller next does. */
 yc_task *yc_go(void *(*fn)(void *arg), void *arg, size_t stack_size);

@@ -68,6 +68,15 @@ static size_t default_size(void) {
     return size;
 }
 
+/* The guard below each stack: reserved address space, never committed.
+   Code built with -fstack-clash-protection (the runtime, and translated
+   files through yieldc-cc and yieldc_add_sources) touches every page of a
+   large frame in order, so any guard catches it; other code moves the
+   stack pointer by a whole frame at once, and is caught if the frame is
+   smaller than the guard - as large as Linux's gap below the main thread's
+   stack. */
+#define GUARD_BYTES ((size_t)1 << 20)
+
 /* The alternate signal stack installed for threads that have none. */
 #define ALTSTACK_BYTES (64 * 1024)
 
@@ -112,6 +121,11 @@ static void set_page_size(void) {
 size_t yc__stack_page(void) {
     pthread_once(&page_once, set_page_size);
     return page_size;
+}
+
+/* GUARD_BYTES in whole pages (after yc__stack_page). */
+static size_t guard_size(void) {
+    return (GUARD_BYTES + page_size - 1) & ~(page_size - 1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -187,7 +201,7 @@ static void on_fault(int sig, siginfo_t *si, void *uc) {
     uintptr_t addr = (uintptr_t)si->si_addr;
     for (const struct yc__stack *st = ts.live; st; st = st->next) {
         uintptr_t lo = (uintptr_t)st->lo;
-        if (addr < lo && addr >= lo - page_size) {
+        if (addr < lo && addr >= lo - guard_size()) {
             report_overflow(st);
             abort();
         }
@@ -255,15 +269,16 @@ static struct yc__stack *map_stack(size_t size) {
     if (!st)
         return NULL;
     /* Reserved, not committed: no swap is set aside for it either. */
+    size_t guard = guard_size();
     char *map =
-        mmap(NULL, page_size + size, PROT_READ | PROT_WRITE,
+        mmap(NULL, guard + size, PROT_READ | PROT_WRITE,
              MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK | MAP_NORESERVE, -1, 0);
     if (map == MAP_FAILED)
         goto fail_map;
-    if (mprotect(map, page_size, PROT_NONE) != 0)
+    if (mprotect(map, guard, PROT_NONE) != 0)
         goto fail_protect;
     memset(st, 0, sizeof *st);
-    st->lo = map + page_size;
+    st->lo = map + guard;
     st->size = size;
     st->owner = &ts;
 #if YC__VALGRIND
@@ -274,7 +289,7 @@ static struct yc__stack *map_stack(size_t size) {
     return st;
 
 fail_protect:
-    munmap(map, page_size + size);
+    munmap(map, guard + size);
 fail_map:
     free(st);
     return NULL;
@@ -284,7 +299,7 @@ static void unmap_stack(struct yc__stack *st) {
 #if YC__VALGRIND
     VALGRIND_STACK_DEREGISTER(st->valgrind_id);
 #endif
-    munmap((char *)st->lo - page_size, page_size + st->size);
+    munmap((char *)st->lo - guard_size(), guard_size() + st->size);
     free(st);
 }
 

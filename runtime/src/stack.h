@@ -1,4 +1,4 @@
-/* stack.h - stacks for stackful micro-threads: mmap'd with a guard page,
+/* stack.h - stacks for stackful micro-threads: mmap'd with a guard,
    pooled per OS thread, registered with Valgrind, and watched by a
    SIGSEGV handler that turns an overflow into a message naming the
    micro-thread.
@@ -6,7 +6,7 @@
    One stack, as mapped:
 
        map                 lo                                   lo + size
-       | guard page         | usable stack (grows down from the top) |
+       | guard (1 MiB)      | usable stack (grows down from the top) |
        | PROT_NONE          | PROT_READ | PROT_WRITE                 |
          ^ a write here is an overflow: "yieldc: stack overflow in
            micro-thread <id> (stack of <size> bytes); give it a larger
