@@ -16,9 +16,8 @@ YC_COROUTINE static void echo_conn(struct server *sv, int fd) {
             YC_AWAIT(yc_read(conn, buf, sizeof buf, server_idle_deadline(sv)));
         if (n <= 0)
             return; /* end of stream, idle timeout, reset, cancelled */
-        if (YC_AWAIT(yc_write(conn, buf, (size_t)n,
-                              server_idle_deadline(sv))) != n)
-            return;
+        if (YC_AWAIT(server_write(sv, conn, buf, (size_t)n)) < 0)
+            return; /* reset, not reading what it sent, cancelled */
     }
 }
 

@@ -174,10 +174,8 @@ YC_COROUTINE static void http_conn(struct server *sv, int fd) {
     for (;;) {
         int rc = answer(sv, &c);
         if (c.out.n) {
-            ssize_t w = YC_AWAIT(
-                yc_write(fd, c.out.p, c.out.n, server_idle_deadline(sv)));
-            if (w != (ssize_t)c.out.n)
-                break;
+            if (YC_AWAIT(server_write(sv, fd, c.out.p, c.out.n)) < 0)
+                break; /* reset, not reading its responses, cancelled */
             c.out.n = 0;
         }
         if (rc == 1) {

@@ -406,12 +406,24 @@ static int room(struct conn *c) {
     return 0;
 }
 
-/* Runs the complete requests in the buffer and keeps the rest. Returns 1
-   to close the connection after writing the replies. */
-static int run_requests(struct conn *c) {
+/* Replies are written once this many bytes wait: a client pipelining
+   large GETs costs the server one such buffer, not a reply per request
+   (and its reader others' time), while it reads slowly or not at all
+   (server_write cuts it off then). */
+#define OUT_FLUSH (64 * 1024)
+
+/* Runs the complete requests in the buffer and keeps the rest, until the
+   replies reach OUT_FLUSH (*more is then set). Returns 1 to close the
+   connection after writing the replies. */
+static int run_requests(struct conn *c, int *more) {
     size_t pos = 0;
     int close = 0;
+    *more = 0;
     while (pos < c->n && !close) {
+        if (c->out.n >= OUT_FLUSH) {
+            *more = 1;
+            break;
+        }
         const char *why = NULL;
         long k = parse(c->in + pos, c->in + c->n, &c->req, &why);
         if (k == 0)
@@ -433,9 +445,11 @@ static int run_requests(struct conn *c) {
 YC_COROUTINE static void kv_conn(struct server *sv, int fd) {
     struct conn c;
     memset(&c, 0, sizeof c);
-    int done = 0;
+    int done = 0, more = 0;
     while (!done) {
-        if (room(&c)) {
+        if (more) {
+            done = run_requests(&c, &more); /* after the flush below */
+        } else if (room(&c)) {
             put_str(&c.out, "-ERR Protocol error: request too big\r\n");
             done = 1;
         } else {
@@ -444,13 +458,11 @@ YC_COROUTINE static void kv_conn(struct server *sv, int fd) {
             if (r <= 0)
                 break; /* closed, reset, idle for too long, cancelled */
             c.n += (size_t)r;
-            done = run_requests(&c);
+            done = run_requests(&c, &more);
         }
         if (c.out.n) {
-            ssize_t w = YC_AWAIT(
-                yc_write(fd, c.out.p, c.out.n, server_idle_deadline(sv)));
-            if (w != (ssize_t)c.out.n)
-                break;
+            if (YC_AWAIT(server_write(sv, fd, c.out.p, c.out.n)) < 0)
+                break; /* reset, not reading its replies, cancelled */
             c.out.n = 0;
         }
     }

@@ -16,10 +16,14 @@
 
 static void usage(const char *name) {
     fprintf(stderr,
-            "usage: %s [--ip ADDR] [--port N] [--idle-ms N]\n"
+            "usage: %s [--ip ADDR] [--port N] [--idle-ms N] "
+            "[--output-timeout-ms N]\n"
             "  --ip ADDR    numeric address to listen on (127.0.0.1)\n"
             "  --port N     port; 0 picks a free one, printed at start (0)\n"
-            "  --idle-ms N  close connections silent for N ms (0: never)\n",
+            "  --idle-ms N  close connections silent for N ms (0: never)\n"
+            "  --output-timeout-ms N\n"
+            "               cut off clients that leave their replies unread\n"
+            "               for N ms (10000; 0: never)\n",
             name);
 }
 
@@ -36,6 +40,7 @@ int server_init(struct server *sv, const char *name, int argc, char **argv) {
     sv->name = name;
     sv->ip = "127.0.0.1";
     sv->idle = YC_NO_DEADLINE;
+    sv->output_timeout = 10 * YC_SEC;
     for (int i = 1; i < argc; i++) {
         char *end = NULL;
         long v = 0;
@@ -44,7 +49,8 @@ int server_init(struct server *sv, const char *name, int argc, char **argv) {
             continue;
         }
         if (i + 1 < argc && (strcmp(argv[i], "--port") == 0 ||
-                             strcmp(argv[i], "--idle-ms") == 0)) {
+                             strcmp(argv[i], "--idle-ms") == 0 ||
+                             strcmp(argv[i], "--output-timeout-ms") == 0)) {
             v = strtol(argv[i + 1], &end, 10);
             if (*end || v < 0) {
                 fprintf(stderr, "%s: %s takes a number, not '%s'\n", name,
@@ -53,8 +59,10 @@ int server_init(struct server *sv, const char *name, int argc, char **argv) {
             }
             if (argv[i][2] == 'p')
                 sv->port = (int)v;
-            else
+            else if (argv[i][2] == 'i')
                 sv->idle = v ? v * YC_MSEC : YC_NO_DEADLINE;
+            else
+                sv->output_timeout = v ? v * YC_MSEC : YC_NO_DEADLINE;
             i++;
             continue;
         }
@@ -93,15 +101,42 @@ int64_t server_idle_deadline(const struct server *sv) {
     return sv->idle < 0 ? YC_NO_DEADLINE : yc_now() + sv->idle;
 }
 
+YC_COROUTINE int server_write(struct server *sv, int fd, const char *p,
+                              size_t n) {
+    while (n) {
+        int64_t idle = server_idle_deadline(sv);
+        int64_t out = sv->output_timeout < 0 ? YC_NO_DEADLINE
+                                             : yc_now() + sv->output_timeout;
+        int by_output = out != YC_NO_DEADLINE &&
+                        (idle == YC_NO_DEADLINE || out < idle);
+        /* Cut short by the deadline after some bytes, a write returns
+           them: the client reads, and the clock starts again. */
+        ssize_t w = YC_AWAIT(yc_write(fd, p, n, by_output ? out : idle));
+        if (w < 0) {
+            if (w == YC_ETIMEDOUT && by_output) {
+                sv->cut_off++;
+                fprintf(stderr,
+                        "%s: a client left %zu bytes of replies unread for "
+                        "%lld ms: disconnected\n",
+                        sv->name, n, (long long)(sv->output_timeout / YC_MSEC));
+            }
+            return (int)w;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
 int server_stats_line(const struct server *sv, char *buf, size_t n) {
     struct yc_sched_stats st;
     yc_sched_stats(&st);
     struct mallinfo2 mi = mallinfo2();
     return snprintf(buf, n,
                     "%s stats: tasks=%u fds=%u io_waits=%u heap=%zu "
-                    "connections=%lu",
+                    "connections=%lu cut_off=%lu",
                     sv->name, st.tasks, st.fds, st.io_waits, mi.uordblks,
-                    sv->accepted);
+                    sv->accepted, sv->cut_off);
 }
 
 void server_print_stats(const struct server *sv) {

@@ -14,8 +14,12 @@ struct server {
     int port;               /* --port: 0 picks a free one */
     int64_t idle;           /* --idle-ms: a connection silent this long is
                                closed; YC_NO_DEADLINE: never */
+    int64_t output_timeout; /* --output-timeout-ms: a connection that
+                               leaves its replies unread this long is
+                               cut off; YC_NO_DEADLINE: never */
     int lfd;                /* the listening socket */
     unsigned long accepted; /* connections accepted so far */
+    unsigned long cut_off;  /* connections cut off for unread replies */
     struct server_thread *threads; /* server_run_stackful: the live
                                       connections, newest first */
     unsigned nthreads;     /* their number */
@@ -51,7 +55,17 @@ YC_COROUTINE void server_run_stackful(struct server *sv, server_thread_fn *fn);
 /* The deadline of a connection's next read: now + the idle timeout. */
 int64_t server_idle_deadline(const struct server *sv);
 
-/* Prints "NAME stats: tasks=N fds=N io_waits=N heap=BYTES connections=N". */
+/* Writes the n bytes at p to connection fd, all of them: Redis's client
+   output buffer limit, in the form a server that stops making replies
+   while its output waits needs. A client that reads none of its replies
+   for --output-timeout-ms (its socket buffer full) is cut off with a line
+   on stderr, so that it holds a connection's buffer, not the server. The
+   idle deadline applies too. Returns 0, or a negative code: close fd. */
+YC_COROUTINE int server_write(struct server *sv, int fd, const char *p,
+                              size_t n);
+
+/* Prints "NAME stats: tasks=N fds=N io_waits=N heap=BYTES connections=N
+   cut_off=N". */
 void server_print_stats(const struct server *sv);
 
 /* Writes that line, without the newline, to buf as snprintf does. */
