@@ -11,9 +11,9 @@
    A request that is not RESP gets "-ERR Protocol error" and its
    connection is closed, as Redis does; the other clients are unaffected. */
 #include "outbuf.h"
+#include "resp_parse.h"
 #include "server.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -153,117 +153,7 @@ static void put_bulk(struct outbuf *o, const char *s, size_t n) {
 /* ------------------------------------------------------------------ */
 /* Requests */
 
-struct arg {
-    const char *p; /* into the connection's input buffer */
-    size_t n;
-};
-
-struct req {
-    struct arg *v; /* the arguments; v[0] is the command */
-    size_t n;      /* their number */
-    size_t cap;    /* allocated */
-};
-
-enum { MAX_BULK = 512 << 20, MAX_ARGS = 1 << 20, MAX_INLINE = 64 << 10 };
-
-/* Reads a decimal number ending in \r\n from s[0..end). Returns the
-   bytes taken, 0 if the line is incomplete, -1 if it is not a number. */
-static long parse_num(const char *s, const char *end, long long *v) {
-    const char *cr = memchr(s, '\r', (size_t)(end - s));
-    if (!cr || cr + 1 >= end)
-        return (end - s) > 32 ? -1 : 0;
-    /* strtoll would skip leading blanks, \r and \n among them, past cr. */
-    if (cr[1] != '\n' || cr == s || !(isdigit((unsigned char)*s) || *s == '-'))
-        return -1;
-    char *stop;
-    errno = 0;
-    *v = strtoll(s, &stop, 10);
-    if (stop != cr || errno)
-        return -1;
-    return (long)(cr + 2 - s);
-}
-
-static int push_arg(struct req *r, const char *p, size_t n) {
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 16;
-        struct arg *v = realloc(r->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        r->v = v;
-        r->cap = cap;
-    }
-    r->v[r->n++] = (struct arg){p, n};
-    return 0;
-}
-
-/* Parses one request from s[0..end) into r. Returns the bytes it takes,
-   0 if it is incomplete, or -1 with *why set if it is not RESP. */
-static long parse(const char *s, const char *end, struct req *r,
-                  const char **why) {
-    r->n = 0;
-    if (*s != '*') {
-        /* An inline command: words separated by spaces, up to \n. */
-        const char *nl = memchr(s, '\n', (size_t)(end - s));
-        if (!nl) {
-            if (end - s > MAX_INLINE) {
-                *why = "too big inline request";
-                return -1;
-            }
-            return 0;
-        }
-        const char *e = nl > s && nl[-1] == '\r' ? nl - 1 : nl;
-        for (const char *p = s; p < e;) {
-            while (p < e && isspace((unsigned char)*p))
-                p++;
-            const char *w = p;
-            while (p < e && !isspace((unsigned char)*p))
-                p++;
-            if (p > w && push_arg(r, w, (size_t)(p - w))) {
-                *why = "out of memory";
-                return -1;
-            }
-        }
-        return (long)(nl + 1 - s);
-    }
-    long long count;
-    long k = parse_num(s + 1, end, &count);
-    if (k <= 0 || count > MAX_ARGS) {
-        *why = "invalid multibulk length";
-        return k == 0 ? 0 : -1;
-    }
-    const char *p = s + 1 + k;
-    for (long long i = 0; i < count; i++) {
-        if (p >= end)
-            return 0;
-        if (*p != '$') {
-            *why = "expected '$'";
-            return -1;
-        }
-        long long len;
-        k = parse_num(p + 1, end, &len);
-        if (k == 0) /* the length is not all here: len is not set */
-            return 0;
-        if (k < 0 || len < 0 || len > MAX_BULK) {
-            *why = "invalid bulk length";
-            return -1;
-        }
-        if (end - (p + 1 + k) < len + 2)
-            return 0;
-        const char *data = p + 1 + k;
-        if (data[len] != '\r' || data[len + 1] != '\n') {
-            *why = "bulk string not ended by CRLF";
-            return -1;
-        }
-        if (push_arg(r, data, (size_t)len)) {
-            *why = "out of memory";
-            return -1;
-        }
-        p = data + len + 2;
-    }
-    return (long)(p - s);
-}
-
-static int is(const struct arg *a, const char *name) {
+static int is(const struct resp_arg *a, const char *name) {
     return a->n == strlen(name) && strncasecmp(a->p, name, a->n) == 0;
 }
 
@@ -280,13 +170,13 @@ static int to_int(const char *p, size_t n, long long *v) {
     return *stop || errno ? -1 : 0;
 }
 
-static void wrong_args(struct outbuf *o, const struct arg *cmd) {
+static void wrong_args(struct outbuf *o, const struct resp_arg *cmd) {
     put_str(o, "-ERR wrong number of arguments for '");
     outbuf_put(o, cmd->p, cmd->n);
     put_str(o, "' command\r\n");
 }
 
-static void incr(struct outbuf *o, const struct arg *key, long long by) {
+static void incr(struct outbuf *o, const struct resp_arg *key, long long by) {
     struct entry *e = db_get(key->p, key->n);
     long long v = 0;
     if (e && to_int(e->val, e->vlen, &v)) {
@@ -308,10 +198,10 @@ static void incr(struct outbuf *o, const struct arg *key, long long by) {
 
 /* Runs request r, appending its reply. Returns 1 to close the
    connection afterwards (QUIT), else 0. */
-static int execute(const struct req *r, struct outbuf *o) {
+static int execute(const struct resp_req *r, struct outbuf *o) {
     if (r->n == 0)
         return 0; /* an empty inline line: Redis ignores it */
-    const struct arg *a = r->v;
+    const struct resp_arg *a = r->v;
     size_t n = r->n;
     if (is(a, "GET")) {
         if (n != 2)
@@ -384,11 +274,11 @@ static int execute(const struct req *r, struct outbuf *o) {
 /* Connections */
 
 struct conn {
-    char *in;          /* received bytes not yet parsed start at in[0] */
-    size_t n;          /* their number */
-    size_t cap;        /* allocated */
-    struct req req;    /* the request being run */
-    struct outbuf out; /* replies not yet written */
+    char *in;            /* received bytes not yet parsed start at in[0] */
+    size_t n;            /* their number */
+    size_t cap;          /* allocated */
+    struct resp_req req; /* the request being run */
+    struct outbuf out;   /* replies not yet written */
 };
 
 /* Makes room for at least one more read. Returns 0 or -1. */
@@ -396,7 +286,7 @@ static int room(struct conn *c) {
     if (c->n < c->cap)
         return 0;
     size_t cap = c->cap ? c->cap * 2 : 16384;
-    if (cap > (size_t)MAX_BULK * 2)
+    if (cap > (size_t)RESP_MAX_BULK * 2)
         return -1;
     char *p = realloc(c->in, cap);
     if (!p)
@@ -425,7 +315,7 @@ static int run_requests(struct conn *c, int *more) {
             break;
         }
         const char *why = NULL;
-        long k = parse(c->in + pos, c->in + c->n, &c->req, &why);
+        long k = resp_parse(c->in + pos, c->in + c->n, &c->req, &why);
         if (k == 0)
             break;
         if (k < 0) {
