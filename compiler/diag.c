@@ -12,6 +12,8 @@ static int nerrors;
 
 int diag_errors(void) { return nerrors; }
 
+void diag_reset(void) { nerrors = 0; }
+
 static const char *level_name(enum diag_level level) {
     switch (level) {
     case DIAG_NOTE:

@@ -31,5 +31,8 @@ void diag_tool(enum diag_level level, const char *fmt, ...)
 void diag_forward(CXTranslationUnit tu);
 /* Number of errors reported so far. */
 int diag_errors(void);
+/* Forgets the errors counted so far (a fuzz target translates many
+   inputs in one process). */
+void diag_reset(void);
 
 #endif

@@ -80,8 +80,13 @@ static void put_without_nul(struct buf *b, const char *p, unsigned n) {
             continue;
         }
         if (quote && c == '\\' && i + 1 < n) {
-            buf_putc(b, c);
-            buf_putc(b, p[++i]);
+            /* A backslash before a NUL escapes it: still that NUL. */
+            if (!p[++i]) {
+                buf_puts(b, "\\000");
+            } else {
+                buf_putc(b, c);
+                buf_putc(b, p[i]);
+            }
             continue;
         }
         if (c == '"' || c == '\'')

@@ -12,6 +12,10 @@ static long parse_num(const char *s, const char *end, long long *v) {
     const char *cr = memchr(s, '\r', (size_t)(end - s));
     if (!cr || cr + 1 >= end)
         return (end - s) > 32 ? -1 : 0;
+    /* Refused whole as it would be in pieces: a request means the same
+       however the reads split it. */
+    if (cr - s >= 32)
+        return -1;
     /* strtoll would skip leading blanks, \r and \n among them, past cr. */
     if (cr[1] != '\n' || cr == s || !(isdigit((unsigned char)*s) || *s == '-'))
         return -1;
@@ -48,6 +52,10 @@ long resp_parse(const char *s, const char *end, struct resp_req *r,
                 return -1;
             }
             return 0;
+        }
+        if (nl - s > RESP_MAX_INLINE) { /* as when it comes in pieces */
+            *why = "too big inline request";
+            return -1;
         }
         const char *e = nl > s && nl[-1] == '\r' ? nl - 1 : nl;
         for (const char *p = s; p < e;) {

@@ -23,7 +23,7 @@ config.test_exec_root = os.path.join(
     "testsuite" if lowering == "statemachine" else "testsuite-stackful")
 if lowering == "stackful":
     config.excludes += ["translate", "diagnostics", "csmith", "torture",
-                        "aarch64", "examples", "unit"]
+                        "aarch64", "examples", "unit", "fuzz"]
     config.available_features.add("stackful")
 
 # RUN lines say plain `FileCheck`, `not` and `split-file`.
@@ -74,6 +74,26 @@ if machine in ("x86_64", "amd64"):
     config.available_features.add("x86_64")
 elif machine in ("aarch64", "arm64"):
     config.available_features.add("aarch64")
+
+# libFuzzer targets (testsuite/fuzz) need clang and its fuzzer runtime;
+# built in the plain build only, as they carry their own sanitizers.
+def have_libfuzzer():
+    import shutil
+    import subprocess
+    if config.sanitize or config.context != "asm" or not shutil.which("clang"):
+        return False
+    try:
+        out = subprocess.run(["clang", "-print-file-name=libclang_rt.fuzzer-"
+                              + platform.machine() + ".a"],
+                             capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return os.path.isabs(out.stdout.strip()) and \
+        os.path.exists(out.stdout.strip())
+
+
+if lowering == "statemachine" and have_libfuzzer():
+    config.available_features.add("libfuzzer")
 
 # %cc probes large frames page by page (-fstack-clash-protection).
 if config.stack_clash:
