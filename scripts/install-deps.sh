@@ -6,6 +6,7 @@ set -eu
 
 packages="cmake make gcc libc6-dev dpkg-dev libclang-dev llvm-dev llvm-14-tools clang
 python3 valgrind csmith libcsmith-dev libuv1-dev gdb libssl-dev openssl
+libclang-rt-14-dev
 curl redis-tools gcc-12-source python3-clang-14 clang-format clangd ccache $*"
 
 missing=""
