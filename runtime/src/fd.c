@@ -60,6 +60,12 @@ void yc__fd_ready(struct yc__sched_full *s, int fd, int dir) {
     yc__wq_wake_all(s, &e->q[dir], 0);
 }
 
+void yc__fd_ended(struct yc__sched_full *s, int fd) {
+    struct yc__fd *e = yc__fd_peek(&s->poll, fd);
+    if (e)
+        e->ended = 1;
+}
+
 int yc__fd_prepare(struct yc__sched_full *s, int fd, struct yc__fd **out) {
     *out = NULL;
     /* Checked before the table grows to hold a bogus number. */

@@ -88,10 +88,12 @@ static size_t iov_total(const struct iovec *iov, size_t n) {
    once instead of paying a system call to meet EAGAIN. Not so where a
    read returns one message of several queued (datagrams, a terminal's
    lines), whose arrival may have been reported already. End of file and
-   errors leave it alone: they persist without a new report. A peek
-   consumes nothing, so it proves nothing either. */
+   errors leave it alone: they persist without a new report; so does a
+   short read once the poller has reported the peer's hang-up (the last
+   bytes and the end of file came in one report). A peek consumes nothing,
+   so it proves nothing either. */
 static void note_read(struct yc__fd *e, ssize_t r, size_t asked) {
-    if (e->registered && e->bytestream &&
+    if (e->registered && e->bytestream && !e->ended &&
         ((r > 0 && (size_t)r < asked) ||
          (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))))
         e->drained = 1;

@@ -65,7 +65,10 @@ void yc__poller_wait(struct yc__sched_full *s, int64_t timeout_ns) {
             continue;
         }
         /* A hang-up or an error ends waits of both kinds: the retried
-           call reports it. */
+           call reports it. It is reported once (edge-triggered), so the
+           reads after it must not wait for another report. */
+        if (e & (EPOLLRDHUP | EPOLLHUP | EPOLLERR))
+            yc__fd_ended(s, fd);
         if (e & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))
             yc__fd_ready(s, fd, YC__FD_READ);
         if (e & (EPOLLOUT | EPOLLHUP | EPOLLERR))

@@ -38,6 +38,10 @@ struct yc__fd {
                                    (EAGAIN, or fewer bytes than asked) and
                                    the poller has reported nothing since:
                                    the next read waits without trying */
+    unsigned char ended;        /* the poller reported a hang-up or an
+                                   error: the end of file or error is there
+                                   for good, and no later report comes, so
+                                   a short read proves nothing */
     unsigned char nonsock;      /* not a socket: writes guard SIGPIPE */
     unsigned char set_nonblock; /* the runtime made it non-blocking: it is
                                    made blocking again when forgotten or at
@@ -121,5 +125,8 @@ unsigned yc__fd_count(const struct yc__poller *p);
 /* Wakes the calls waiting for fd to become readable (dir READ) or
    writable (WRITE) so that they try again. */
 void yc__fd_ready(struct yc__sched_full *s, int fd, int dir);
+/* Called by an edge-triggered poller before yc__fd_ready when it reports a
+   hang-up or an error on fd: sets its entry's `ended`. */
+void yc__fd_ended(struct yc__sched_full *s, int fd);
 
 #endif
