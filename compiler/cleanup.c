@@ -121,6 +121,12 @@ void cleanup_decide(struct unit *u, struct coro *co) {
                           "(with cleanups whose scopes suspend)");
             continue;
         }
+        if (cursor_variably_modified(l->type)) {
+            coro_fallback(co, l->name_off,
+                          "a cleanup local of variably modified type (with "
+                          "cleanups whose scopes suspend)");
+            continue;
+        }
         if (up >= 0 && t->n[up].kind == CXCursor_StmtExpr) {
             coro_fallback(co, l->name_off,
                           "a cleanup local of a statement expression (with "

@@ -108,15 +108,28 @@ int yc__fd_recheck(struct yc__sched_full *s, int fd, struct yc__fd **e) {
     int flags = fcntl(fd, F_GETFL);
     if (flags < 0)
         return -errno;
+    /* Another file under the number (closed behind the runtime's back and
+       reused: a pipe made non-blocking already is just as stale) ends the
+       calls still waiting on the old one, and is prepared afresh. An entry
+       of unknown identity (a socket the runtime made) is taken to be the
+       same file. */
+    struct stat st;
+    if ((*e)->ino && (fstat(fd, &st) != 0 || st.st_dev != (*e)->dev ||
+                      st.st_ino != (*e)->ino)) {
+        reset(s, fd);
+        return yc__fd_prepare(s, fd, e);
+    }
     if (YC__LIKELY(flags & O_NONBLOCK))
         return 0;
-    /* Blocking again: the same file, whose flag other code (or another
-       process sharing it) cleared, or a new file under a number closed
-       behind the runtime's back. */
-    struct stat st;
-    if ((*e)->ino && fstat(fd, &st) == 0 && st.st_dev == (*e)->dev &&
-        st.st_ino == (*e)->ino)
-        return fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0 ? -errno : 0;
+    /* The same file, whose flag other code (or another process sharing
+       it) cleared. */
+    if (fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0)
+        return -errno;
+    (*e)->set_nonblock = 1;
+    return 0;
+}
+
+int yc__fd_renew(struct yc__sched_full *s, int fd, struct yc__fd **e) {
     reset(s, fd);
     return yc__fd_prepare(s, fd, e);
 }

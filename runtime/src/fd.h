@@ -20,15 +20,20 @@ static inline int yc__fd_use(struct yc__sched_full *s, int fd,
     return yc__fd_prepare(s, fd, e);
 }
 
-/* Before a system call that would block on a blocking fd (a read or
-   write of a non-socket, an accept, a connect): checks that fd, entry *e,
-   is still non-blocking. If not, and it is another file than the entry
-   was prepared for (its number was closed with plain close() and reused),
-   the calls waiting on the old file end with YC_EBADF and the entry is
-   prepared afresh; the same file is just made non-blocking again. One
-   fcntl per call. Calls on sockets need no check: they pass MSG_DONTWAIT.
+/* Before a system call on a non-socket fd (which may block if the fd is
+   blocking), an accept or a connect: checks that fd, entry *e, is the file
+   the entry was prepared for (device and inode, one fstat) and still
+   non-blocking (one fcntl). Another file (the number was closed with
+   plain close() and reused) ends the calls waiting on the old one with
+   YC_EBADF and gets the entry prepared afresh; the same file with its
+   flag cleared is made non-blocking again. Sockets need no check for
+   blocking: their calls pass MSG_DONTWAIT. Eventfds, signalfds and
+   timerfds share one inode, so one of them replacing another is not seen.
    Returns 0 or a negative code. */
 int yc__fd_recheck(struct yc__sched_full *s, int fd, struct yc__fd **e);
+/* Ends the calls waiting on fd's old file and prepares the entry afresh:
+   a call on what the entry took for a socket failed with ENOTSOCK. */
+int yc__fd_renew(struct yc__sched_full *s, int fd, struct yc__fd **e);
 
 /* Records that fd, a socket, was just created by the runtime
    (non-blocking already), a stream socket if bytestream: calls still

@@ -37,8 +37,8 @@ struct yc_task *yc__handle_check_slow(const yc_task *h, const char *fn) {
         return t;
     fprintf(stderr,
             "yieldc: %s: task handle %p is stale or foreign: its task was "
-            "joined or detached, has finished after being detached, or "
-            "belongs to another thread's scheduler\n",
+            "joined, or finished after being detached, or belongs to another "
+            "thread's scheduler\n",
             fn, (const void *)h);
     abort();
 }

@@ -234,11 +234,21 @@ int yc__io_run(struct yc__sched *abi, struct yc__prim *p, struct yc__io *io) {
         rc = yc__fd_recheck(s, io->fd, &e);
     if (rc)
         return finish(p, io, rc);
+    int renewed = 0;
     for (;;) {
         int dirs;
         ssize_t r = attempt(s, io, e, &dirs);
         if (r == -EINTR)
             continue;
+        /* A socket's number closed behind the runtime's back and reused by
+           another kind of file: start over with the new one. */
+        if (r == -ENOTSOCK && !e->nonsock && !renewed) {
+            renewed = 1;
+            rc = yc__fd_renew(s, io->fd, &e);
+            if (rc)
+                return finish(p, io, rc);
+            continue;
+        }
         if (r != -EAGAIN && r != -EWOULDBLOCK)
             return finish(p, io, r);
         io->gen = e->gen;

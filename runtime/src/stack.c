@@ -269,13 +269,16 @@ static struct yc__stack *map_stack(size_t size) {
     if (!st)
         return NULL;
     /* Reserved, not committed: no swap is set aside for it either. */
+    /* All of it inaccessible first, then the stack opened: a guard that
+       was never writable is never charged as committed memory (strict
+       overcommit accounting ignores MAP_NORESERVE). */
     size_t guard = guard_size();
     char *map =
-        mmap(NULL, guard + size, PROT_READ | PROT_WRITE,
+        mmap(NULL, guard + size, PROT_NONE,
              MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK | MAP_NORESERVE, -1, 0);
     if (map == MAP_FAILED)
         goto fail_map;
-    if (mprotect(map, guard, PROT_NONE) != 0)
+    if (mprotect(map + guard, size, PROT_READ | PROT_WRITE) != 0)
         goto fail_protect;
     memset(st, 0, sizeof *st);
     st->lo = map + guard;

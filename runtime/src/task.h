@@ -103,18 +103,16 @@ yc__task_stepping(const struct yc__sched_full *s, const struct yc_task *t) {
 
 /* Handles. The yc_task * a program holds is the task's address with a
    16-bit tag in its unused top bits: the task's id mixed with the salt of
-   its scheduler, and changed once the handle is given up (detached). Every
-   call taking a handle checks that the task is live and that the tag is
-   what the task would be given now, so that a handle used after its join
-   or detach, or on another thread's scheduler, aborts with a message
-   instead of reaching freed or reused memory (a handle whose slot was
-   reused exactly by a task 65,536 ids later is the one that would pass). */
+   its scheduler. Every call taking a handle checks that the task is live
+   and that the tag is what the task would be given now, so that a handle
+   used after its join, after its detached task finished, or on another
+   thread's scheduler, aborts with a message instead of reaching freed or
+   reused memory (a handle whose slot was reused exactly by a task 65,536
+   ids later is the one that would pass). A detached task's handles stay
+   valid while it runs: the task itself may hold one (yc_task_current). */
 #define YC__HANDLE_SHIFT 48
 static inline unsigned yc__handle_tag(const struct yc_task *t, unsigned salt) {
-    unsigned v = t->abi.id ^ salt;
-    if (t->abi.flags & YC__TASK_DETACHED)
-        v ^= 0xa5a5u;
-    return v & 0xffffu;
+    return (t->abi.id ^ salt) & 0xffffu;
 }
 static inline yc_task *yc__handle_of(struct yc__sched_full *s,
                                      struct yc_task *t) {

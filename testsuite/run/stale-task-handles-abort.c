@@ -1,5 +1,6 @@
 // A task handle used after it was given up - joined (its task freed),
-// detached, or from another thread's scheduler - is caught at the call,
+// detached and its task finished, or from another thread's scheduler - is
+// caught at the call,
 // with a message naming it, and the program aborts: it never reads freed
 // memory or silently acts on whichever task reused it. The handles a
 // program keeps (a spawned task's own, a group child's until it finishes)
@@ -26,6 +27,15 @@ YC_COROUTINE static void self_check(void) {
     printf("self id ok: %d\n", yc_task_id(me) != 0 && !yc_task_done(me));
 }
 
+/* Keeps its own handle, then is detached by its creator: still valid. */
+static yc_task *self;
+YC_COROUTINE static int keeps_self(void) {
+    self = yc_task_current();
+    YC_YIELD();
+    YC_YIELD();
+    return 0;
+}
+
 static yc_task *other;
 
 static void *thread_main(void *arg) {
@@ -39,6 +49,11 @@ YC_COROUTINE int main(int argc, char **argv) {
     int r = 0;
     if (!strcmp(mode, "ok")) {
         YC_SPAWN(self_check());
+        yc_task *k = YC_ASYNC(keeps_self());
+        YC_YIELD(); /* it takes its handle */
+        yc_task_detach(k);
+        printf("own handle after detach ok: %d\n",
+               !yc_task_cancelled(self) && yc_task_id(self) == yc_task_id(k));
         yc_task *t = YC_ASYNC(work(7));
         yc_group g;
         yc_group_init(&g, 0);
@@ -61,6 +76,7 @@ YC_COROUTINE int main(int argc, char **argv) {
         YC_AWAIT(yc_task_join(t, &r, sizeof r, YC_NO_DEADLINE));
     } else if (!strcmp(mode, "detached")) {
         yc_task_detach(t);
+        YC_AWAIT(yc_sleep_for(20 * YC_MSEC)); /* it finishes and is freed */
         yc_task_cancel(t);
     } else {
         pthread_t th;
@@ -72,6 +88,7 @@ YC_COROUTINE int main(int argc, char **argv) {
     return 0;
 }
 // OK: self id ok: 1
+// OK: own handle after detach ok: 1
 // OK: group rc YC_ECANCELED
 // JOINED: joined 7
 // JOINED: yieldc: yc_task_join: task handle {{.*}} is stale or foreign

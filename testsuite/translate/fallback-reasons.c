@@ -158,3 +158,17 @@ YC_COROUTINE int directive_in_body(void) {
     return n;
 }
 // CHECK-LABEL: {{^}}lowering of directive_in_body: state machine{{$}}
+
+void release_rows(int (**p)[]);
+
+YC_COROUTINE int cleanup_vm(int n) {
+    int x __attribute__((cleanup(release))) = 1;
+    YC_YIELD();
+    {
+        int (*rows)[n] __attribute__((cleanup(release_rows))) = 0;
+        (void)rows;
+    }
+    return x;
+}
+// CHECK-LABEL: {{^}}lowering of cleanup_vm: stackful{{$}}
+// CHECK-NEXT: {{^}}  because of a cleanup local of variably modified type (with cleanups whose scopes suspend) at {{.*}}fallback-reasons.c:[[# @LINE - 6]]:15{{$}}
