@@ -108,4 +108,5 @@ def main(path):
     print("stopped: tasks=%d fds=%d" % (final["tasks"], final["fds"]))
 
 
-main(sys.argv[1])
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -8,17 +8,10 @@ import socket
 import sys
 import time
 
-from harness import Server, settled, wait_until
+from harness import Server, settled
+from kv_clients import resp
 
 LATENCY_BOUND = 1.0  # seconds: generous, a correctness bound, not a speed
-
-
-def resp(*args):
-    out = b"*%d\r\n" % len(args)
-    for a in args:
-        a = a if isinstance(a, bytes) else a.encode()
-        out += b"$%d\r\n%s\r\n" % (len(a), a)
-    return out
 
 
 def read_reply(s, end):

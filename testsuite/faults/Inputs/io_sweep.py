@@ -11,20 +11,16 @@ without wrong data, a crash or a sanitizer report. Prints a line per kind
 and "failed: 0" when all is well."""
 import os
 import re
-import subprocess
 import sys
+
+import sweep
 
 
 def run(prog, fault, count=False):
-    env = dict(os.environ, YC_IO_FAULT=fault)
+    env = {"YC_IO_FAULT": fault}
     if count:
         env["YC_IO_COUNT"] = "1"
-    try:
-        p = subprocess.run([prog], env=env, capture_output=True, text=True,
-                           timeout=20)
-        return p.returncode, p.stdout, p.stderr
-    except subprocess.TimeoutExpired:
-        return "timeout", "", ""
+    return sweep.run([prog], env)
 
 
 def clean(rc, out, err):

@@ -12,24 +12,19 @@ of its own) - and sorts each run into:
              error, wrong data, a hang (20 s). Printed with its output.
 
 Prints the counts and "failed: 0" when all is well."""
-import os
 import re
 import signal
-import subprocess
 import sys
+
+import sweep
 
 
 def run(prog, env):
-    try:
-        p = subprocess.run([prog], env=env, capture_output=True, text=True,
-                           timeout=20)
-        return p.returncode, p.stdout, p.stderr
-    except subprocess.TimeoutExpired:
-        return "timeout", "", ""
+    return sweep.run([prog], env)
 
 
 def main(prog, max_runs=0):
-    env = dict(os.environ, YC_ALLOC_COUNT="1")
+    env = {"YC_ALLOC_COUNT": "1"}
     rc, out, err = run(prog, env)
     m = re.search(r"allocations: (\d+)", err)
     if rc != 0 or "done" not in out or not m:
@@ -38,7 +33,7 @@ def main(prog, max_runs=0):
     counts = {"handled": 0, "stopped": 0, "failed": 0}
     stride = 1 if not max_runs else max(1, -(-total // max_runs))
     for n in range(1, total + 1, stride):
-        env = dict(os.environ, YC_FAIL_ALLOC=str(n))
+        env = {"YC_FAIL_ALLOC": str(n)}
         rc, out, err = run(prog, env)
         if "injected: allocation %d fails" % n not in err:
             kind = "failed"  # the run took another path than the count
@@ -52,12 +47,7 @@ def main(prog, max_runs=0):
         counts[kind] += 1
         if kind == "failed":
             print("allocation %d: status %s\n%s%s" % (n, rc, out, err[-2000:]))
-    print("allocations: %s" % ("some" if total >= 20 else total))
-    print("handled: %s, stopped: %s" % (
-        "some" if counts["handled"] else "none",
-        "some" if counts["stopped"] else "none"))
-    print("failed: %d" % counts["failed"])
-
+    sweep.summary(total, counts, "some", 20)
 
 if __name__ == "__main__":
     main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 0)

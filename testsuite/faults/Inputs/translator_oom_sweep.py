@@ -17,6 +17,8 @@ import subprocess
 import sys
 import tempfile
 
+import sweep
+
 
 def main(yieldc, src, include, max_runs=0):
     work = tempfile.mkdtemp(prefix="yc-oom-")
@@ -54,12 +56,7 @@ def main(yieldc, src, include, max_runs=0):
         if kind == "failed":
             print("allocation %d: status %s, output %s\n%s" % (
                 n, rc, "kept" if text is not None else "none", err[-2000:]))
-    print("allocations: %s" % ("many" if total >= 1000 else total))
-    print("handled: %s, stopped: %s" % (
-        "some" if counts["handled"] else "none",
-        "some" if counts["stopped"] else "none"))
-    print("failed: %d" % counts["failed"])
-
+    sweep.summary(total, counts, "many", 1000)
 
 if __name__ == "__main__":
     main(sys.argv[1], sys.argv[2], sys.argv[3],
