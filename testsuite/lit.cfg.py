@@ -95,6 +95,10 @@ def have_libfuzzer():
 if lowering == "statemachine" and have_libfuzzer():
     config.available_features.add("libfuzzer")
 
+# A gcov build (YC_COVERAGE): what is installed needs libgcov to link.
+if "--coverage" in config.c_flags.split():
+    config.available_features.add("coverage")
+
 # %cc probes large frames page by page (-fstack-clash-protection).
 if config.stack_clash:
     config.available_features.add("stack-clash")
