@@ -42,7 +42,13 @@ static unsigned errors_in(const char *name, const char *text, size_t len) {
         bad = 0;
         for (unsigned i = 0, n = clang_getNumDiagnostics(tu); i < n; i++) {
             CXDiagnostic d = clang_getDiagnostic(tu, i);
-            bad += clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error;
+            if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+                CXString m = clang_formatDiagnostic(
+                    d, clang_defaultDiagnosticDisplayOptions());
+                fprintf(stderr, "%s\n", clang_getCString(m));
+                clang_disposeString(m);
+                bad++;
+            }
             clang_disposeDiagnostic(d);
         }
         clang_disposeTranslationUnit(tu);
