@@ -68,15 +68,15 @@ static int invocation_at(const struct unit *u, unsigned begin) {
     return -1;
 }
 
-/* Appends text with its NUL bytes dropped, or written as \000 inside a
-   string or character literal: compilers ignore a NUL outside literals. */
+/* Appends text with its NUL bytes written as \000 inside a string or
+   character literal, and as a space outside: compilers take a NUL there
+   for white space (it separates `double` from `x` in "double\0x"). */
 static void put_without_nul(struct buf *b, const char *p, unsigned n) {
     char quote = 0;
     for (unsigned i = 0; i < n; i++) {
         char c = p[i];
         if (!c) {
-            if (quote)
-                buf_puts(b, "\\000");
+            buf_puts(b, quote ? "\\000" : " ");
             continue;
         }
         if (quote && c == '\\' && i + 1 < n) {
@@ -98,7 +98,7 @@ static void put_without_nul(struct buf *b, const char *p, unsigned n) {
 }
 
 /* Appends the source text [from, to), with the NUL bytes of coroutine
-   definitions gone (put_without_nul); marks those coroutines in o. */
+   definitions replaced (put_without_nul); marks those coroutines in o. */
 static void copy_source(struct unit *u, struct original *o, struct buf *b,
                         unsigned from, unsigned to) {
     const char *d = u->src.data;
@@ -118,7 +118,7 @@ static void copy_source(struct unit *u, struct original *o, struct buf *b,
 }
 
 /* The text with the marked invocations expanded (one line each, then the
-   newlines they spanned) and NUL bytes gone from coroutine definitions. Marks
+   newlines they spanned) and NUL bytes of coroutine definitions replaced. Marks
    the coroutines it changes in o; a coroutine whose macro cannot be
    expanded is forced to the stackful form instead. */
 static char *rewrite(struct unit *u, struct original *o, unsigned *len) {
