@@ -113,14 +113,18 @@ void lower_place(struct lower *L, unsigned b, unsigned e, const char *text) {
     int broke = 0;
     unsigned depth = 0; /* braces open: each level indents 4 more */
     char in = 0;        /* inside a literal ('"', '\''), a comment ('*', '/') */
+    /* A body that holds the mark's byte itself has no marks in its
+       rewrites (lower_lines_init): its bytes are the user's. */
+    int marks = L->br[0] == LOWER_BREAK[0];
+    const char *special = marks ? "\"'/*{}\\\n" LOWER_BREAK : "\"'/*{}\\\n";
     for (const char *p = text; *p; p++) {
-        size_t plain = strcspn(p, "\"'/*{}\\\n" LOWER_BREAK);
+        size_t plain = strcspn(p, special);
         if (plain) {
             buf_putn(&o, p, plain);
             p += plain - 1;
             continue;
         }
-        if (*p != LOWER_BREAK[0]) {
+        if (*p != LOWER_BREAK[0] || !marks) {
             p = copy_char(&o, p, &in, &depth);
             continue;
         }
