@@ -9,14 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int scope_suspends(const struct coro *co, const struct local *l) {
-    for (unsigned i = 0; i < co->nsusps; i++)
-        if (!co->susps[i].unevaluated && co->susps[i].begin >= l->scope_begin &&
-            co->susps[i].begin < l->scope_end)
-            return 1;
-    return 0;
-}
-
 /* Whether offset p lies in local l's scope, after its declaration. */
 static int in_scope(const struct local *l, unsigned p) {
     return p >= l->end && p >= l->scope_begin && p < l->scope_end;
@@ -107,7 +99,9 @@ void cleanup_decide(struct unit *u, struct coro *co) {
     struct tree *t = &co->tree;
     int any = 0;
     for (unsigned i = co->nparams; i < co->nlocals && !any; i++)
-        any = co->locals[i].cleanup && scope_suspends(co, &co->locals[i]);
+        any = co->locals[i].cleanup &&
+              frame_suspends_in(co, co->locals[i].scope_begin,
+                                co->locals[i].scope_end);
     if (!any)
         return;
     for (unsigned i = co->nparams; i < co->nlocals; i++) {

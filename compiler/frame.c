@@ -95,7 +95,7 @@ static int live_after(const struct coro *co, const struct uses *us, unsigned li,
 /* ------------------------------------------------------------------ */
 
 /* Whether a suspension point that counts lies in [b, e). */
-static int suspends_in(const struct coro *co, unsigned b, unsigned e) {
+int frame_suspends_in(const struct coro *co, unsigned b, unsigned e) {
     for (unsigned i = 0; i < co->nsusps; i++)
         if (!co->susps[i].unevaluated && co->susps[i].begin >= b &&
             co->susps[i].begin < e)
@@ -144,7 +144,7 @@ static void decide_local(struct unit *u, struct coro *co, const struct uses *us,
     int unnamed = 0;
     l->local_type = cursor_type_is_local(&u->src, co->body_begin, co->body_end,
                                          l->type, &unnamed);
-    int suspends = suspends_in(co, l->scope_begin, l->scope_end);
+    int suspends = frame_suspends_in(co, l->scope_begin, l->scope_end);
     /* The lowering calls a cleanup local's function with its slot. */
     int cleanup = l->cleanup && co->cleanups;
     if (!suspends && !cleanup)
@@ -274,7 +274,7 @@ static void decide_literals(struct unit *u, struct coro *co) {
         unsigned bb, be;
         if (is_static || !stored || block < 0 ||
             !tree_range((struct tree *)t, block, &bb, &be) ||
-            !suspends_in(co, bb, be))
+            !frame_suspends_in(co, bb, be))
             continue;
         int unnamed;
         if (cursor_type_is_local(&u->src, co->body_begin, co->body_end,

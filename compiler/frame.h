@@ -22,6 +22,9 @@
    modified type, an over-aligned local, a frame of 2 GiB or more, and
    cleanup locals it cannot place: cleanup.h). */
 void frame_decide(struct unit *u, struct coro *co);
+/* Whether a suspension point that counts (not in sizeof) lies in the
+   text [b, e) of co. */
+int frame_suspends_in(const struct coro *co, unsigned b, unsigned e);
 
 /* Appends the declaration of co's frame struct (after lowering, which
    adds temporaries). */

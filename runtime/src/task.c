@@ -166,12 +166,7 @@ struct yc_task *yc__async(struct yc__sched *abi, struct yc__frame *f,
     t->ext->ret_offset = (unsigned)ret_offset;
     t->ext->ret_size = (unsigned)ret_size;
     yc__enqueue(s, &t->abi);
-    /* yc__handle_of, knowing that t is not NULL. */
-    uintptr_t a = (uintptr_t)t;
-    if (YC__UNLIKELY(a >> YC__HANDLE_SHIFT))
-        return t;
-    return (yc_task *)(a | (uintptr_t)((t->abi.id ^ s->salt) & 0xffffu)
-                               << YC__HANDLE_SHIFT);
+    return yc__handle_of(s, t);
 }
 
 /* ------------------------------------------------------------------ */
