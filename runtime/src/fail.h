@@ -15,4 +15,10 @@ void yc__assert_fail(const char *expr, const char *file, int line);
    that have no caller to report to (a frame, a task). */
 void yc__oom(const char *what);
 
+#if YC_COVERAGE
+/* A coverage build: writes gcov's counts now, for a process about to die
+   by a signal (which skips the exit handler that writes them). */
+void yc__coverage_dump(void);
+#endif
+
 #endif

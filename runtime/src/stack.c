@@ -6,6 +6,7 @@
 #include "stack.h"
 
 #include "ctx.h"
+#include "fail.h"
 #include "fiber.h"
 #include "yieldc.h"
 #include "yieldc/abi.h"
@@ -182,6 +183,9 @@ static void chain(int sig, siginfo_t *si, void *uc) {
         old->sa_handler(sig);
         return;
     }
+#if YC_COVERAGE
+    yc__coverage_dump(); /* the process is about to die by the signal */
+#endif
     struct sigaction dfl;
     memset(&dfl, 0, sizeof dfl);
     dfl.sa_handler = SIG_DFL;
