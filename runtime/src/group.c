@@ -7,7 +7,9 @@
 #include <string.h>
 
 /* Puts g on its owner's list of open groups, so that cancelling the
-   owner cancels g's children. */
+   owner cancels g's children. A group is on the list only while it has
+   children: one dropped empty (a coroutine that opened it and returned
+   early) leaves nothing that points at its storage. */
 static void link_owner(yc_group *g) {
     struct yc_task *o = g->yc__owner;
     if (!o || (g->yc__flags & YC__GROUP_LINKED))
@@ -37,7 +39,6 @@ void yc_group_init(yc_group *g, unsigned flags) {
     memset(g, 0, sizeof *g);
     g->yc__flags = flags & YC_GROUP_FAIL_FAST;
     g->yc__owner = yc__cur(yc__sched_get());
-    link_owner(g);
 }
 
 unsigned yc_group_size(const yc_group *g) { return g->yc__count; }
@@ -105,8 +106,10 @@ void yc__group_child_done(struct yc__sched_full *s, struct yc_task *t) {
         g->yc__last = e->sib_prev;
     g->yc__count--;
     yc__task_free(s, t);
-    if (g->yc__count == 0)
+    if (g->yc__count == 0) {
+        unlink_owner(g);
         yc__wq_wake_all(s, &g->yc__waiters, 0);
+    }
 }
 
 /* ------------------------------------------------------------------ */
