@@ -115,7 +115,7 @@ int yc__yield(struct yc__sched *abi, struct yc__frame *f, unsigned state) {
     /* Alone: the next round would only resume this task, so it goes on at
        once, as after a round trip - with the clock to be read again, so
        that a loop that yields until a time sees time pass. */
-    if (!s->head && !s->timers.n && !s->poll.nwait &&
+    if (!s->head && !s->timers.n && !s->poll.nwait && !s->yields_park &&
         !yc__wake_pending(&s->wake)) {
         s->now_valid = 0;
         return 0;
@@ -152,6 +152,12 @@ static void run_round(struct yc__sched_full *s, int polled) {
     struct yc__task *t;
     for (unsigned n = s->nready; n && (t = dequeue(s)); n--)
         resume(s, t);
+}
+
+void yc__round_from_plain(struct yc__sched_full *s) {
+    s->yields_park++;
+    run_round(s, 0);
+    s->yields_park--;
 }
 
 /* Nothing can ever run again: the reports say which tasks wait for what;
@@ -236,7 +242,9 @@ int64_t yc_sched_run_ready(void) {
         return YC_EINVAL;
     /* Clears the fd, so that the loop does not report it again. */
     yc__poller_wait(s, 0);
+    s->yields_park++;
     run_round(s, 1);
+    s->yields_park--;
     if (s->head || yc__wake_pending(&s->wake))
         return 0;
     int64_t next = yc__timer_next(&s->timers);

@@ -82,6 +82,10 @@ struct yc__sched_full {
                                           handle tags (task.h) */
     struct yc__resuming *running;      /* the innermost resume in progress:
                                           NULL when no step call runs */
+    unsigned yields_park;              /* rounds in progress whose caller needs
+                                          its turn back (yc_sched_run_ready's,
+                                          yc__round_from_plain's): a yield
+                                          parks even alone, so the round ends */
     unsigned nexternal;                /* blocked waits that something outside
                                           the scheduler may end (futures): while
                                           nonzero, idling is not a deadlock */
@@ -104,6 +108,11 @@ static inline struct yc__sched_full *yc__full(struct yc__sched *s) {
 
 /* This thread's scheduler if it has one, else NULL (never creates one). */
 struct yc__sched_full *yc__sched_peek(void);
+
+/* One round of the scheduler, for a yield made outside any micro-thread's
+   own frame (a variadic coroutine called from plain C): the others run
+   once, as they would around the yield of a plain call. */
+void yc__round_from_plain(struct yc__sched_full *s);
 
 /* Appends task t to the back of the run queue. */
 void yc__enqueue(struct yc__sched_full *s, struct yc__task *t);

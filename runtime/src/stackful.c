@@ -135,7 +135,7 @@ void yc__fiber_yield(struct yc__sched *s) {
     if (!fb) {
         /* A variadic coroutine called from plain code runs on the
            caller's stack: let the others run, as a plain call does. */
-        yc_sleep_for(0);
+        yc__round_from_plain(yc__full(s));
         return;
     }
     if (yc__yield(s, fb->frame, 1))
