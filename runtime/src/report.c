@@ -165,9 +165,8 @@ static void print_at(struct out *o, yc__resume_fn resume, int has_line,
    line of the coroutine's definition. A frame that runs a stack of its
    own stands for the coroutine calls on that stack, each at the line it
    is at (yieldc/abi.h: struct yc__stack_call). */
-static void print_chain(struct out *o, const struct yc__frame *f,
-                        const char *indent) {
-    const struct yc__sched_full *s = yc__sched_peek();
+static void print_chain(struct out *o, const struct yc__sched_full *s,
+                        const struct yc__frame *f, const char *indent) {
     for (; f; f = f->caller) {
         /* The innermost 64 calls of a stack: enough to see where it is,
            bounded for a signal handler's report. */
@@ -224,7 +223,7 @@ static void print_wait(struct out *o, const struct yc__sched_full *s,
         out_str(o, " ms left");
     }
     out_char(o, '\n');
-    print_chain(o, chain_start(s, t), indent);
+    print_chain(o, s, chain_start(s, t), indent);
 }
 
 /* The SYNC task that t, running, waits for: a plain C call of a coroutine
@@ -260,7 +259,7 @@ static void print_task(struct out *o, const struct yc__sched_full *s,
     } else {
         out_str(o, " is ready\n");
     }
-    print_chain(o, chain_start(s, t), "");
+    print_chain(o, s, chain_start(s, t), "");
 }
 
 /* ------------------------------------------------------------------ */
@@ -268,12 +267,13 @@ static void print_task(struct out *o, const struct yc__sched_full *s,
 /* ------------------------------------------------------------------ */
 
 /* Writes the backtrace of task t whose innermost frame is f. */
-static void print_backtrace(struct out *o, const struct yc_task *t,
+static void print_backtrace(struct out *o, const struct yc__sched_full *s,
+                            const struct yc_task *t,
                             const struct yc__frame *f) {
     out_str(o, "yieldc: backtrace of ");
     print_task_head(o, t, "");
     out_str(o, ":\n");
-    print_chain(o, f, "");
+    print_chain(o, s, f, "");
     out_flush(o);
 }
 
@@ -286,7 +286,7 @@ static int backtrace_plain(int fd) {
     int rc = 0;
     if (s && s->abi.cur) {
         const struct yc_task *t = yc__task_of(s->abi.cur);
-        print_backtrace(&o, t, chain_start(s, t));
+        print_backtrace(&o, s, t, chain_start(s, t));
     } else {
         out_str(&o, "yieldc: backtrace: no micro-thread is running\n");
         out_flush(&o);
@@ -317,7 +317,7 @@ struct yc__frame *yc__yc_backtrace_start(struct yc__sched *s,
 static int backtrace_resume(struct yc__frame *f, struct yc__sched *s) {
     struct backtrace_frame *b = (struct backtrace_frame *)(void *)f;
     struct out o = {b->fd, 0, {0}};
-    print_backtrace(&o, yc__task_of(s->cur), f->caller);
+    print_backtrace(&o, yc__full(s), yc__task_of(s->cur), f->caller);
     b->res.yc__ret = 0;
     return YC__DONE;
 }
@@ -418,7 +418,7 @@ void yc__exit_report(struct yc__sched_full *s) {
             out_str(&o, "yieldc: at exit: ");
             print_task_head(&o, t, "");
             out_str(&o, " was ready but never resumed\n");
-            print_chain(&o, chain_start(s, t), "");
+            print_chain(&o, s, chain_start(s, t), "");
         }
     }
     out_flush(&o);
