@@ -294,7 +294,8 @@ yc_task *yc_task_current(void);
    failure) or void. Cancelling the task that opened the group cancels the
    children. The group must be waited for before its storage goes away:
    a task whose coroutine returns while a group it opened still has
-   children is reported, and the program aborts.
+   children is reported, and the program aborts. A group with no child
+   left may be dropped without a wait.
    --------------------------------------------------------------------- */
 typedef struct yc_group yc_group;
 struct yc_group {
