@@ -15,10 +15,13 @@ void yc__assert_fail(const char *expr, const char *file, int line);
    that have no caller to report to (a frame, a task). */
 void yc__oom(const char *what);
 
+/* A coverage build (YC_COVERAGE) writes gcov's counts now, for a process
+   about to die by a signal or to leave through a handler's _exit (both
+   skip the exit handler that writes them); other builds do nothing. */
 #if YC_COVERAGE
-/* A coverage build: writes gcov's counts now, for a process about to die
-   by a signal (which skips the exit handler that writes them). */
 void yc__coverage_dump(void);
+#else
+#define yc__coverage_dump() ((void)0)
 #endif
 
 #endif

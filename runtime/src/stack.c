@@ -176,21 +176,21 @@ static void chain(int sig, siginfo_t *si, void *uc) {
     struct sigaction *old = sig == SIGSEGV ? &old_segv : &old_bus;
     if (old->sa_flags & SA_SIGINFO) {
         if (old->sa_sigaction) {
+            yc__coverage_dump();
             old->sa_sigaction(sig, si, uc);
             return;
         }
     } else if (old->sa_handler != SIG_DFL && old->sa_handler != SIG_IGN) {
+        yc__coverage_dump();
         old->sa_handler(sig);
         return;
     }
-#if YC_COVERAGE
-    yc__coverage_dump(); /* the process is about to die by the signal */
-#endif
     struct sigaction dfl;
     memset(&dfl, 0, sizeof dfl);
     dfl.sa_handler = SIG_DFL;
     sigemptyset(&dfl.sa_mask);
     sigaction(sig, &dfl, NULL);
+    yc__coverage_dump(); /* the process is about to die by the signal */
     /* A hardware fault recurs when the instruction is retried; a signal
        sent with kill(2) or raise(3) does not, so send it again. It stays
        blocked until this handler returns. */
