@@ -12,7 +12,7 @@ int64_t yc__clock_read(void) {
 
 void yc__clock_update(struct yc__sched_full *s) {
     s->now = yc__clock_read();
-    s->now_valid = 1;
+    s->abi.now_valid = 1;
 }
 
 int64_t yc_now(void) { return yc__now(yc__full(yc__sched_get())); }

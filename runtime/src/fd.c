@@ -195,6 +195,7 @@ int yc__fd_block(struct yc__sched_full *s, struct yc__prim *p,
     if (yc__prim_block(&s->abi, p, 1, deadline) == YC__DONE)
         return p->ret;
     s->poll.nwait++;
+    s->abi.busy++;
     return YC__SUSPENDED;
 }
 

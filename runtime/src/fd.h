@@ -55,6 +55,7 @@ int yc__fd_block(struct yc__sched_full *s, struct yc__prim *p,
    YC_EBADF when the fd was closed). */
 static inline int yc__fd_woken(struct yc__sched_full *s, struct yc__prim *p) {
     s->poll.nwait--;
+    s->abi.busy--;
     return p->wait.result;
 }
 

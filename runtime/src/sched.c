@@ -60,9 +60,11 @@ struct yc__sched_full *yc__sched_peek(void) {
 /* The run queue                                                       */
 /* ------------------------------------------------------------------ */
 
-void yc__enqueue(struct yc__sched_full *s, struct yc__task *t) {
+/* Inline in the yield path; yc__enqueue for the other files. */
+static inline void enqueue(struct yc__sched_full *s, struct yc__task *t) {
     t->next = NULL;
     s->nready++;
+    s->abi.busy++;
     if (s->tail)
         s->tail->next = t;
     else
@@ -70,10 +72,15 @@ void yc__enqueue(struct yc__sched_full *s, struct yc__task *t) {
     s->tail = t;
 }
 
+void yc__enqueue(struct yc__sched_full *s, struct yc__task *t) {
+    enqueue(s, t);
+}
+
 static struct yc__task *dequeue(struct yc__sched_full *s) {
     struct yc__task *t = s->head;
     if (t) {
         s->nready--;
+        s->abi.busy--;
         s->head = t->next;
         if (!s->head)
             s->tail = NULL;
@@ -110,21 +117,16 @@ static void resume(struct yc__sched_full *s, struct yc__task *t) {
     s->abi.cur = saved;
 }
 
-int yc__yield(struct yc__sched *abi, struct yc__frame *f, unsigned state) {
-    struct yc__sched_full *s = yc__full(abi);
-    /* Alone: the next round would only resume this task, so it goes on at
-       once, as after a round trip - with the clock to be read again, so
-       that a loop that yields until a time sees time pass. */
-    if (!s->head && !s->timers.n && !s->poll.nwait && !s->yields_park &&
-        !yc__wake_pending(&s->wake)) {
-        s->now_valid = 0;
-        return 0;
-    }
+int yc__park(struct yc__sched *abi, struct yc__frame *f, unsigned state) {
     f->state = state;
     abi->cur->top = f;
-    yc__enqueue(s, abi->cur);
+    enqueue(yc__full(abi), abi->cur);
     abi->susp = 1;
     return 1;
+}
+
+int yc__yield(struct yc__sched *abi, struct yc__frame *f, unsigned state) {
+    return yc__yield_now(abi, f, state);
 }
 
 /* ------------------------------------------------------------------ */
@@ -140,10 +142,10 @@ int yc__yield(struct yc__sched *abi, struct yc__frame *f, unsigned state) {
 static void run_round(struct yc__sched_full *s, int polled) {
     if (s->poll.nwait && !polled)
         yc__poller_wait(s, 0);
-    s->now_valid = 0;
+    s->abi.now_valid = 0;
     if (s->timers.n)
         yc__timer_run(s);
-    if (yc__wake_pending(&s->wake))
+    if (yc__wake_pending(s))
         yc__wake_drain(s);
     /* As many tasks as were ready when the round began. A task may call a
        coroutine from plain C, which runs rounds of its own inside this
@@ -155,9 +157,11 @@ static void run_round(struct yc__sched_full *s, int polled) {
 }
 
 void yc__round_from_plain(struct yc__sched_full *s) {
-    s->yields_park++;
+    s->yields_park++; /* counted in busy, so that YC_YIELD parks */
+    s->abi.busy++;
     run_round(s, 0);
     s->yields_park--;
+    s->abi.busy--;
 }
 
 /* Nothing can ever run again: the reports say which tasks wait for what;
@@ -176,9 +180,11 @@ static void deadlock(struct yc__sched_full *s) {
    something arrives from outside; if nothing can ever come, it is a
    deadlock. */
 static void wait_for_work(struct yc__sched_full *s) {
+    yc_assert(s->abi.busy ==
+              s->nready + s->timers.n + s->poll.nwait + s->yields_park);
     int64_t next = yc__timer_next(&s->timers);
-    if (next < 0 && !s->nexternal && !s->poll.nwait &&
-        !yc__wake_pending(&s->wake) && !yc__wake_expected(&s->wake))
+    if (next < 0 && !s->nexternal && !s->poll.nwait && !yc__wake_pending(s) &&
+        !yc__wake_expected(&s->wake))
         deadlock(s);
     int64_t timeout = -1;
     if (next >= 0) {
@@ -205,7 +211,7 @@ void yc__run_sync(struct yc__sched *abi, struct yc__frame *f) {
     struct yc_task *t = yc__task_new(s, f, YC__TASK_SYNC);
     t->ext->up.outer = yc__cur(abi);
     if (!s->running)
-        s->now_valid = 0;
+        s->abi.now_valid = 0;
     /* The call runs at once, like the plain call it stands for; other
        tasks run only while it is suspended. */
     resume(s, &t->abi);
@@ -242,10 +248,12 @@ int64_t yc_sched_run_ready(void) {
         return YC_EINVAL;
     /* Clears the fd, so that the loop does not report it again. */
     yc__poller_wait(s, 0);
-    s->yields_park++;
+    s->yields_park++; /* counted in busy, so that YC_YIELD parks */
+    s->abi.busy++;
     run_round(s, 1);
     s->yields_park--;
-    if (s->head || yc__wake_pending(&s->wake))
+    s->abi.busy--;
+    if (s->head || yc__wake_pending(s))
         return 0;
     int64_t next = yc__timer_next(&s->timers);
     if (next < 0)

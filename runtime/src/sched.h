@@ -90,10 +90,9 @@ struct yc__sched_full {
                                           the scheduler may end (futures): while
                                           nonzero, idling is not a deadlock */
     int64_t now;                       /* the clock as read in this round; valid
-                                          when now_valid */
-    int now_valid;                     /* the clock was read in this round: it
-                                          is read lazily, at most once a round,
-                                          so rounds that need no time (a
+                                          when abi.now_valid: it is read
+                                          lazily, at most once a round, so
+                                          rounds that need no time (a
                                           ping-pong) cost no clock read */
     struct yc__heap timers;            /* pending deadlines */
     struct yc__wake wake;              /* wake-up fd and cross-thread queue */
@@ -104,6 +103,12 @@ struct yc__sched_full {
 
 static inline struct yc__sched_full *yc__full(struct yc__sched *s) {
     return (struct yc__sched_full *)s;
+}
+
+/* Whether work from other threads is queued: abi.remote, 1 while the
+   queue is not empty, read each round without a system call. */
+static inline int yc__wake_pending(struct yc__sched_full *s) {
+    return __atomic_load_n(&s->abi.remote, __ATOMIC_ACQUIRE);
 }
 
 /* This thread's scheduler if it has one, else NULL (never creates one). */
@@ -123,7 +128,7 @@ void yc__clock_update(struct yc__sched_full *s);
 /* The current round's time: the clock as read the first time the round
    asks for it. */
 static inline int64_t yc__now(struct yc__sched_full *s) {
-    if (!s->now_valid)
+    if (!s->abi.now_valid)
         yc__clock_update(s);
     return s->now;
 }

@@ -140,6 +140,7 @@ void yc__task_destroy_all(struct yc__sched_full *s) {
         free(sc);
     }
     s->head = s->tail = NULL;
+    s->abi.busy -= s->nready;
     s->nready = 0;
 }
 

@@ -76,6 +76,7 @@ int yc__timer_add(struct yc__sched_full *s, struct yc__timer *t,
     t->yc__fire = fire;
     struct yc__heap_slot slot = {deadline, h->seq++, t};
     sift_up(h, h->n++, slot);
+    s->abi.busy++;
     return 0;
 }
 
@@ -85,6 +86,7 @@ void yc__timer_del(struct yc__sched_full *s, struct yc__timer *t) {
         return;
     unsigned i = t->yc__idx - 1;
     t->yc__idx = 0;
+    s->abi.busy--;
     struct yc__heap_slot last = h->v[--h->n];
     if (i == h->n)
         return;
@@ -109,6 +111,7 @@ void yc__timer_run(struct yc__sched_full *s) {
 void yc__timer_destroy(struct yc__sched_full *s) {
     free(s->timers.v);
     s->timers.v = NULL;
+    s->abi.busy -= s->timers.n;
     s->timers.n = s->timers.cap = 0;
 }
 

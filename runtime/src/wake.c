@@ -9,7 +9,6 @@
 
 int yc__wake_init(struct yc__wake *w) {
     w->head = w->tail = NULL;
-    atomic_init(&w->pending, 0);
     atomic_init(&w->refs, 0);
     w->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     if (w->efd < 0)
@@ -46,8 +45,7 @@ void yc__wake_post(struct yc__sched_full *s, struct yc__remote *r) {
     else
         w->head = r;
     w->tail = r;
-    int was_pending =
-        atomic_exchange_explicit(&w->pending, 1, memory_order_acq_rel);
+    int was_pending = __atomic_exchange_n(&s->abi.remote, 1, __ATOMIC_ACQ_REL);
     pthread_mutex_unlock(&w->lock);
     if (!was_pending)
         yc__wake_signal(s);
@@ -58,7 +56,7 @@ void yc__wake_drain(struct yc__sched_full *s) {
     pthread_mutex_lock(&w->lock);
     struct yc__remote *r = w->head;
     w->head = w->tail = NULL;
-    atomic_store_explicit(&w->pending, 0, memory_order_release);
+    __atomic_store_n(&s->abi.remote, 0, __ATOMIC_RELEASE);
     pthread_mutex_unlock(&w->lock);
     while (r) {
         struct yc__remote *next = r->next;

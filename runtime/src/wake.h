@@ -20,18 +20,16 @@ struct yc__remote {
 
 /* The wake-up side of a scheduler.
 
-   The eventfd is written only when `pending` goes from 0 to 1, and the
-   scheduler clears `pending` when it takes the queue, so a burst of
+   The eventfd is written only when `abi.remote` goes from 0 to 1, and the
+   scheduler clears it when it takes the queue, so a burst of
    posts costs one write and one read. Before it blocks, the scheduler
-   checks `pending`; a post that comes after the check writes the eventfd,
+   checks it; a post that comes after the check writes the eventfd,
    which ends the poller's wait, so no wake-up is lost. */
 struct yc__wake {
     int efd;                 /* the eventfd, watched by the poller */
     pthread_mutex_t lock;    /* guards head and tail */
     struct yc__remote *head; /* queued work, oldest first */
     struct yc__remote *tail; /* the newest item */
-    atomic_int pending;      /* 1 while the queue is not empty: read each
-                                round without a system call */
     atomic_int refs;         /* yc_sched_ref count: work is expected */
 };
 
@@ -52,11 +50,6 @@ void yc__wake_clear(struct yc__wake *w);
 /* Whether something outside the scheduler holds a yc_sched_ref. */
 static inline int yc__wake_expected(struct yc__wake *w) {
     return atomic_load_explicit(&w->refs, memory_order_acquire) > 0;
-}
-
-/* Whether work from other threads is queued. */
-static inline int yc__wake_pending(struct yc__wake *w) {
-    return atomic_load_explicit(&w->pending, memory_order_acquire);
 }
 
 #endif

@@ -44,12 +44,12 @@
 
    With GCC and Clang this header includes no system header (it uses
    their builtins), and it uses only reserved names (and the one name of
-   its link check, libyieldc_abi_2__link_with_lyieldc), so that it
+   its link check, libyieldc_abi_3__link_with_lyieldc), so that it
    survives any user macro that does not itself use one. */
 #ifndef YIELDC_ABI_H
 #define YIELDC_ABI_H
 
-#define YC_ABI_VERSION 2
+#define YC_ABI_VERSION 3
 
 #if defined(__GNUC__) || defined(__clang__)
 #define YC__UNUSED __attribute__((__unused__))
@@ -61,6 +61,7 @@
 #define YC__UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define YC__MEMCPY __builtin_memcpy
 #define YC__OFFSETOF __builtin_offsetof
+#define YC__LOAD_RELAXED(p) __atomic_load_n((p), __ATOMIC_RELAXED)
 typedef __SIZE_TYPE__ yc__size_t;
 #else
 #include <stddef.h>
@@ -72,6 +73,7 @@ typedef __SIZE_TYPE__ yc__size_t;
 #define YC__UNLIKELY(x) (x)
 #define YC__MEMCPY memcpy
 #define YC__OFFSETOF offsetof
+#define YC__LOAD_RELAXED(p) (*(volatile int *)(p))
 typedef size_t yc__size_t;
 #endif
 
@@ -148,6 +150,15 @@ struct yc__sched {
     int susp; /* set by whatever parks the running task (a yield, a
                  blocking call): every step function on the C stack then
                  returns at once; the scheduler clears it */
+    /* What a yield would let run: the tasks in the run queue, the pending
+       timers and the I/O waits, counted together, and whether work from
+       other threads is queued (set by any thread, with atomic builtins).
+       While both are 0, YC_YIELD() goes on at once: one inline test. */
+    unsigned busy;
+    int remote;
+    int now_valid; /* the clock was read in this round (yc_now); a yield
+                      that goes on at once clears it, so that a loop that
+                      yields until a time sees time pass */
 };
 
 /* This OS thread's scheduler, created on first use. */
@@ -160,9 +171,9 @@ void yc__frame_free_slow(struct yc__sched *, struct yc__frame *);
    header: a program linked without the runtime fails with an undefined
    reference that says what to link (the first one with clang and with
    unoptimized GCC builds), not only with the runtime's internal names. */
-void libyieldc_abi_2__link_with_lyieldc(void);
+void libyieldc_abi_3__link_with_lyieldc(void);
 static YC__KEPT void yc__needs_runtime(void) {
-    libyieldc_abi_2__link_with_lyieldc();
+    libyieldc_abi_3__link_with_lyieldc();
 }
 
 /* Allocates a frame of yc__size bytes (header included) and records its
@@ -274,7 +285,7 @@ static inline int yc__on_fiber(const struct yc__sched *yc__s) {
 #define YC__FREE() yc__frame_free(yc__s, yc__cf)
 /* YC_YIELD() at resume state n: true when the task was parked (the step
    function then saves its locals and returns). */
-#define YC__YIELD(n) YC__UNLIKELY(yc__yield(yc__s, yc__fp, (n)))
+#define YC__YIELD(n) YC__UNLIKELY(yc__yield_now(yc__s, yc__fp, (n)))
 /* The result in the finished frame of call site V (a call of a coroutine
    that keeps its own C frame, run on a stack of its own), and its place
    and size there for yc__async. */
@@ -287,11 +298,26 @@ static inline int yc__on_fiber(const struct yc__sched *yc__s) {
     YC__OFFSETOF(struct yc__##g##_res, yc__ret),                               \
         sizeof(((struct yc__##g##_res *)0)->yc__ret)
 
-/* YC_YIELD: parks frame yc__f at resume state yc__state, puts the running
-   task at the back of the run queue, sets s->susp and returns 1. Returns 0
-   without parking when the yield would resume the task at once (no other
-   task is ready, no timer is pending, nothing came from outside): the
-   caller then goes on. */
+/* Parks frame f at resume state n: puts the running task at the back of
+   the run queue, sets s->susp and returns 1. */
+int yc__park(struct yc__sched *, struct yc__frame *, unsigned);
+
+/* YC_YIELD: parks frame yc__f at resume state yc__n and returns 1, or
+   returns 0 without parking when the yield would resume the task at once
+   (no other task is ready, no timer is pending, nothing came from
+   outside; yc__s->busy and remote): the caller then goes on, with the
+   clock to be read again, so that a loop that yields until a time sees
+   time pass. The test is inline: a yield with nothing else to run makes
+   no call. */
+static inline int yc__yield_now(struct yc__sched *yc__s,
+                                struct yc__frame *yc__f, unsigned yc__n) {
+    if (YC__LIKELY(!(yc__s->busy | YC__LOAD_RELAXED(&yc__s->remote)))) {
+        yc__s->now_valid = 0;
+        return 0;
+    }
+    return yc__park(yc__s, yc__f, yc__n);
+}
+/* The same, out of line (stackful micro-threads). */
 int yc__yield(struct yc__sched *, struct yc__frame *, unsigned);
 
 /* An await of a call through a function pointer (see struct yc__sched):
