@@ -6,8 +6,14 @@
 
 #define MIN_SLOTS 16
 
-static void copy(void *to, const void *from, size_t n) {
-    if (n)
+/* A message's copy; the common sizes (an int, a pointer) without a call
+   to memcpy. */
+static inline void copy(void *to, const void *from, size_t n) {
+    if (n == sizeof(int))
+        memcpy(to, from, sizeof(int));
+    else if (n == sizeof(void *))
+        memcpy(to, from, sizeof(void *));
+    else if (n)
         memcpy(to, from, n);
 }
 
@@ -71,13 +77,16 @@ int yc_chan_free(yc_chan *ch) {
 
 size_t yc_chan_len(const yc_chan *ch) { return ch->len; }
 
-int yc_chan_try_send(yc_chan *ch, const void *elem) {
+/* yc_chan_try_send and _recv on scheduler s: the blocking calls have it
+   at hand, the public ones look it up only to wake a waiter. */
+static inline int try_send(struct yc__sched_full *s, yc_chan *ch,
+                           const void *elem) {
     if (ch->closed)
         return YC_EPIPE;
     struct yc__wlink *l = yc__wq_first(&ch->receivers);
     if (l) {
         copy(l->data, elem, ch->esize);
-        yc__wlink_wake(yc__full(yc__sched_get()), l, 0);
+        yc__wlink_wake(s ? s : yc__full(yc__sched_get()), l, 0);
         return 0;
     }
     if (ch->len >= ch->cap)
@@ -89,23 +98,31 @@ int yc_chan_try_send(yc_chan *ch, const void *elem) {
     return 0;
 }
 
-int yc_chan_try_recv(yc_chan *ch, void *elem) {
+static inline int try_recv(struct yc__sched_full *s, yc_chan *ch, void *elem) {
     struct yc__wlink *l = yc__wq_first(&ch->senders);
     if (ch->len) {
         pop(ch, elem);
         /* The longest-waiting sender's message takes the freed slot. */
         if (l) {
             push(ch, l->data);
-            yc__wlink_wake(yc__full(yc__sched_get()), l, 0);
+            yc__wlink_wake(s ? s : yc__full(yc__sched_get()), l, 0);
         }
         return 0;
     }
     if (l) {
         copy(elem, l->data, ch->esize);
-        yc__wlink_wake(yc__full(yc__sched_get()), l, 0);
+        yc__wlink_wake(s ? s : yc__full(yc__sched_get()), l, 0);
         return 0;
     }
     return ch->closed ? YC_EPIPE : YC_EAGAIN;
+}
+
+int yc_chan_try_send(yc_chan *ch, const void *elem) {
+    return try_send(NULL, ch, elem);
+}
+
+int yc_chan_try_recv(yc_chan *ch, void *elem) {
+    return try_recv(NULL, ch, elem);
 }
 
 int yc_chan_close(yc_chan *ch) {
@@ -138,7 +155,7 @@ static int send_run(struct send_frame *f, struct yc__sched *s) {
         return yc__prim_done(&f->p, f->p.wait.result);
     int rc = yc__checkpoint(s);
     if (!rc)
-        rc = yc_chan_try_send(f->a.ch, f->a.elem);
+        rc = try_send(yc__full(s), f->a.ch, f->a.elem);
     if (rc != YC_EAGAIN)
         return yc__prim_done(&f->p, rc);
     yc__prim_queue(&f->p, &f->a.ch->senders, &f->link, (void *)f->a.elem,
@@ -166,7 +183,7 @@ static int recv_run(struct recv_frame *f, struct yc__sched *s) {
         return yc__prim_done(&f->p, f->p.wait.result);
     int rc = yc__checkpoint(s);
     if (!rc)
-        rc = yc_chan_try_recv(f->a.ch, f->a.elem);
+        rc = try_recv(yc__full(s), f->a.ch, f->a.elem);
     if (rc != YC_EAGAIN)
         return yc__prim_done(&f->p, rc);
     yc__prim_queue(&f->p, &f->a.ch->receivers, &f->link, f->a.elem, f->a.ch);
