@@ -8,6 +8,7 @@
 #include "find.h"
 #include "frame.h"
 #include "lowerable.h"
+#include "probe.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -504,6 +505,87 @@ static void walk_body(struct unit *u, struct coro *co) {
         visit(&w, (int)i);
 }
 
+/* Whether await s names its callee as written, "NAME(", so that the
+   lowering can call the callee's step function there instead. */
+static int plain_name_call(struct unit *u, struct coro *co,
+                           const struct susp *s) {
+    struct tree *t = &co->tree;
+    unsigned b, e;
+    if (s->call < 0 || t->n[s->call].first < 0 ||
+        !tree_range(t, t->n[s->call].first, &b, &e))
+        return 0;
+    size_t len = strlen(s->callee->name);
+    if (e - b != len || memcmp(u->src.data + b, s->callee->name, len))
+        return 0;
+    while (e < s->end && (u->src.data[e] == ' ' || u->src.data[e] == '\t'))
+        e++;
+    unsigned ab[128], ae[128];
+    return e < s->end && u->src.data[e] == '(' &&
+           probe_args(co, s->call, ab, ae, 128) >= 0;
+}
+
+/* Coroutines of this file whose body can never suspend: state machines
+   with no yield, whose every await is of such a coroutine (a greatest
+   fixed point, so recursion is one). Awaiting one needs no frame: its
+   step function runs as a plain call, at the speed of plain C. */
+static void find_direct(struct unit *u) {
+    for (unsigned ci = 0; ci < u->ncoros; ci++) {
+        struct coro *co = &u->coros[ci];
+        /* Parameters of 1 GiB and more: frame_decide may yet make it
+           stackful (a frame of 2 GiB), which nothing else can once it
+           cannot suspend. */
+        long long params = 0;
+        for (unsigned i = 0; i < co->nparams; i++) {
+            long long s = clang_Type_getSizeOf(co->locals[i].type);
+            params += s > 0 ? s : 0;
+        }
+        co->never_suspends = !co->stackful && !co->decl->as_written &&
+                             !co->is_main && params < (1LL << 30);
+    }
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (unsigned ci = 0; ci < u->ncoros; ci++) {
+            struct coro *co = &u->coros[ci];
+            for (unsigned k = 0; k < co->nsusps && co->never_suspends; k++) {
+                const struct susp *s = &co->susps[k];
+                if (s->unevaluated)
+                    continue;
+                if (s->kind != MARK_AWAIT || !s->callee || !s->callee->def ||
+                    !s->callee->def->never_suspends ||
+                    !plain_name_call(u, co, s)) {
+                    co->never_suspends = 0;
+                    changed = 1;
+                }
+            }
+        }
+    }
+    for (unsigned ci = 0; ci < u->ncoros; ci++) {
+        struct coro *co = &u->coros[ci];
+        for (unsigned k = 0; k < co->nsusps && !co->stackful; k++) {
+            struct susp *s = &co->susps[k];
+            s->direct = !s->unevaluated && s->kind == MARK_AWAIT && s->callee &&
+                        s->callee->def && s->callee->def->never_suspends &&
+                        plain_name_call(u, co, s);
+        }
+        /* One whose arguments suspend stays an await: the hoisting of
+           what suspends inside it is the await's. */
+        for (int changed = 1; changed;) {
+            changed = 0;
+            for (unsigned k = 0; k < co->nsusps; k++) {
+                struct susp *s = &co->susps[k];
+                for (unsigned j = 0; j < co->nsusps && s->direct; j++) {
+                    const struct susp *in = &co->susps[j];
+                    if (j != k && susp_counts(in) && in->begin >= s->begin &&
+                        in->begin < s->end) {
+                        s->direct = 0;
+                        changed = 1;
+                    }
+                }
+            }
+        }
+    }
+}
+
 int analyse_run(struct unit *u) {
     for (unsigned ci = 0; ci < u->ncoros; ci++) {
         struct coro *co = &u->coros[ci];
@@ -531,8 +613,17 @@ int analyse_run(struct unit *u) {
                               u->forced[k].what);
         if (!co->stackful)
             lowerable_check(u, co);
+    }
+    find_direct(u);
+    for (unsigned ci = 0; ci < u->ncoros; ci++) {
+        struct coro *co = &u->coros[ci];
         if (!co->stackful)
             frame_decide(u, co);
+        if (co->never_suspends && co->stackful)
+            diag_loc(clang_getCursorLocation(co->def), DIAG_ERROR,
+                     "internal error: coroutine '%s' cannot suspend but "
+                     "takes the stackful form",
+                     co->name);
     }
     return diag_errors() != 0;
 }
@@ -551,7 +642,9 @@ void analyse_print(const struct unit *u) {
                    sp->callee               ? sp->callee->name
                    : sp->kind == MARK_AWAIT ? "(pointer)"
                                             : "",
-                   sp->unevaluated ? " (unevaluated)" : "");
+                   sp->unevaluated ? " (unevaluated)"
+                   : sp->direct    ? " (a call: it never suspends)"
+                                   : "");
             for (unsigned k = 0; k < sp->nspills; k++)
                 printf("    keeps %s\n", co->locals[sp->spills[k]].name);
         }

@@ -76,11 +76,17 @@ static void enter_macro(const struct coro *co, int define, struct buf *b) {
                n, n, n);
     int awaits = 0;
     for (unsigned i = 0; i < co->nsusps; i++)
-        awaits |= co->susps[i].kind == MARK_AWAIT && !co->susps[i].unevaluated;
+        awaits |= co->susps[i].kind == MARK_AWAIT && susp_counts(&co->susps[i]);
     if (awaits)
         buf_puts(b, "    struct yc__frame *yc__cf; \\\n");
-    buf_puts(b, "    (void)yc__f; \\\n    (void)yc__s; \\\n"
-                "    switch (yc__state(yc__fp)) { \\\n    case 0:");
+    buf_puts(b, "    (void)yc__f; \\\n    (void)yc__s;");
+    /* A coroutine that never suspends has only state 0, and is called
+       with no frame when awaited (yc__fp NULL): no dispatch, no slot. */
+    if (co->never_suspends) {
+        buf_puts(b, "\n");
+        return;
+    }
+    buf_puts(b, " \\\n    switch (yc__state(yc__fp)) { \\\n    case 0:");
     for (unsigned i = 0; i < co->nparams; i++) {
         const struct local *l = &co->locals[i];
         if (!l->pinned)

@@ -97,7 +97,7 @@ static int live_after(const struct coro *co, const struct uses *us, unsigned li,
 /* Whether a suspension point that counts lies in [b, e). */
 int frame_suspends_in(const struct coro *co, unsigned b, unsigned e) {
     for (unsigned i = 0; i < co->nsusps; i++)
-        if (!co->susps[i].unevaluated && co->susps[i].begin >= b &&
+        if (susp_counts(&co->susps[i]) && co->susps[i].begin >= b &&
             co->susps[i].begin < e)
             return 1;
     return 0;
@@ -129,7 +129,7 @@ static int shadowed_at(const struct coro *co, unsigned li, unsigned off) {
 static int lives_across(const struct coro *co, const struct uses *us,
                         unsigned li, const struct susp *sp, unsigned from) {
     const struct local *l = &co->locals[li];
-    if (sp->unevaluated || sp->begin < from || sp->begin >= l->scope_end)
+    if (!susp_counts(sp) || sp->begin < from || sp->begin >= l->scope_end)
         return 0;
     if (!l->is_param && sp->begin >= l->begin && sp->begin < l->end)
         return 0;

@@ -367,7 +367,7 @@ int lower_expr(struct lower *L, int i, int discard, struct buf *h) {
     const struct susp *s = n->mark == MARK_AWAIT || n->mark == MARK_YIELD
                                ? susp_at(L->co, i)
                                : NULL;
-    if (s && !s->unevaluated) {
+    if (s && susp_counts(s)) {
         lower_susp(L, i, s, discard, h);
         return 1;
     }

@@ -77,7 +77,7 @@ void lower_temp_decls(struct lower *L, unsigned first, struct buf *b) {
 
 int lower_suspends(struct lower *L, int i) {
     for (unsigned k = 0; k < L->co->nsusps; k++)
-        if (!L->co->susps[k].unevaluated &&
+        if (susp_counts(&L->co->susps[k]) &&
             tree_within(L->t, L->co->susps[k].node, i))
             return 1;
     return 0;
@@ -372,9 +372,27 @@ void lower_sm(struct unit *u, struct coro *co) {
     struct lower L = {u, co, &co->tree, NULL, 0, 0, NULL};
     lower_lines_init(&L);
     /* A suspension point that is never evaluated (sizeof) is its
-       expression. */
+       expression; an await of a coroutine that never suspends is a plain
+       call of its step function, with no frame: YC_AWAIT(g(a)) becomes
+       (yc__g_step((struct yc__frame *)0, yc__s, a)). */
     for (unsigned i = 0; i < co->nsusps; i++) {
         const struct susp *s = &co->susps[i];
+        if (s->direct) {
+            const struct tree *t = &co->tree;
+            unsigned cb, ce, ab[128], ae[128];
+            tree_range(&co->tree, t->n[s->call].first, &cb, &ce);
+            int nargs = probe_args(co, s->call, ab, ae, 128);
+            unsigned open = ce;
+            while (u->src.data[open] != '(')
+                open++;
+            char *head = xasprintf("(yc__%s_step", s->callee->name);
+            edit_replace(&u->edits, s->begin, ce, head);
+            edit_replace(&u->edits, open, open + 1,
+                         nargs > 0 ? "((struct yc__frame *)0, yc__s, "
+                                   : "((struct yc__frame *)0, yc__s");
+            free(head);
+            continue;
+        }
         if (!s->unevaluated)
             continue;
         if (s->kind == MARK_YIELD) {

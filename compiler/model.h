@@ -76,9 +76,19 @@ struct susp {
     struct corodecl *callee; /* MARK_AWAIT: the coroutine called, or NULL
                                 for a call through a function pointer */
     int unevaluated;         /* inside sizeof or _Alignof: no suspension */
+    int direct;              /* MARK_AWAIT of a coroutine of this file that
+                                never suspends (analyse): a plain call of its
+                                step function, with no frame, and no
+                                suspension */
     unsigned *spills;        /* the spilled locals live after it */
     unsigned nspills, capspills;
 };
+
+/* Whether suspension point s can suspend: it is evaluated, and not an
+   await of a coroutine that never suspends. */
+static inline int susp_counts(const struct susp *s) {
+    return !s->unevaluated && !s->direct;
+}
 
 /* A reference to a local (analyse): liveness reads them all, lower
    renames those of pinned locals. */
@@ -158,6 +168,9 @@ struct coro {
                                   warned about in a state machine */
     unsigned nplain_ptrs, capplain_ptrs;
     int stackful;       /* lowered to the stackful form */
+    int never_suspends; /* a state machine with no yield whose awaits are
+                           all of such coroutines (analyse): awaited with a
+                           plain call of its step function */
     int expanded;       /* normalize rewrote macros in its body */
     struct temp *temps; /* temporaries (lower) */
     unsigned ntemps, captemps;

@@ -197,15 +197,16 @@ static void report_fallback(const struct unit *u, const struct coro *co) {
 }
 
 /* The suspension points of co, in source order, and what each suspends
-   on. */
+   on; then the awaits that are plain calls (of coroutines that never
+   suspend). */
 static void report_susps(const struct unit *u, const struct coro *co) {
     unsigned n = 0;
     for (unsigned i = 0; i < co->nsusps; i++)
-        n += !co->susps[i].unevaluated;
+        n += susp_counts(&co->susps[i]);
     printf("suspension points of %s: %u\n", co->name, n);
     for (unsigned i = 0; i < co->nsusps; i++) {
         const struct susp *s = &co->susps[i];
-        if (s->unevaluated)
+        if (!susp_counts(s))
             continue;
         printf("  ");
         print_loc(u, s->begin);
@@ -215,6 +216,15 @@ static void report_susps(const struct unit *u, const struct coro *co) {
             printf(": YC_AWAIT of %s()\n", s->callee->name);
         else
             printf(": YC_AWAIT through a coroutine pointer\n");
+    }
+    for (unsigned i = 0; i < co->nsusps; i++) {
+        const struct susp *s = &co->susps[i];
+        if (!s->direct)
+            continue;
+        printf("  ");
+        print_loc(u, s->begin);
+        printf(": YC_AWAIT of %s(), a plain call: it never suspends\n",
+               s->callee->name);
     }
 }
 

@@ -38,11 +38,11 @@ YC_COROUTINE static int vla(int n) {
 // CHECK-NEXT: {{^}}suspension points of leaf: 0
 // CHECK-NEXT: {{^}}frame of leaf:
 // CHECK:      {{^}}lowering of worker: state machine
-// CHECK-NEXT: {{^}}suspension points of worker: 4
-// CHECK-NEXT: {{^}}  {{.*}}emit-analysis.c:22:18: YC_AWAIT of leaf(){{$}}
+// CHECK-NEXT: {{^}}suspension points of worker: 3
 // CHECK-NEXT: {{^}}  {{.*}}emit-analysis.c:23:9: YC_YIELD{{$}}
 // CHECK-NEXT: {{^}}  {{.*}}emit-analysis.c:24:18: YC_AWAIT through a coroutine pointer{{$}}
 // CHECK-NEXT: {{^}}  {{.*}}emit-analysis.c:25:18: YC_AWAIT of yc_sleep_for(){{$}}
+// CHECK-NEXT: {{^}}  {{.*}}emit-analysis.c:22:18: YC_AWAIT of leaf(), a plain call: it never suspends{{$}}
 // CHECK-NEXT: {{^}}frame of worker:
 // CHECK-NEXT: {{^}}     0   24  header{{$}}
 // CHECK-NEXT: {{^}}    24    4  result (int){{$}}
@@ -52,7 +52,7 @@ YC_COROUTINE static int vla(int n) {
 // CHECK-NEXT: {{^}}    40    4  param n (int){{$}}
 // CHECK-NEXT: {{^}}    44    4  local total (int){{$}}
 // CHECK-NEXT: {{^}}    48    4  local i (int){{$}}
-// CHECK-NEXT: {{^}}  size 56 bytes, 4 suspension points{{$}}
+// CHECK-NEXT: {{^}}  size 56 bytes, 3 suspension points{{$}}
 // CHECK-NEXT: {{^}}lowering of vla: stackful{{$}}
 // CHECK-NEXT: {{^}}  because of a variable-length array at {{.*}}emit-analysis.c:31:5{{$}}
 // CHECK-NEXT: {{^}}suspension points of vla: 1
@@ -63,7 +63,7 @@ YC_COROUTINE static int vla(int n) {
 // PARTS: {{^}}lowering of leaf: state machine
 // PARTS-NEXT: {{^}}suspension points of leaf: 0
 // PARTS-NEXT: {{^}}lowering of worker: state machine
-// PARTS-NEXT: {{^}}suspension points of worker: 4
+// PARTS-NEXT: {{^}}suspension points of worker: 3
 // PARTS-NOT: {{^}}frame of
 
 // FORCED: {{^}}lowering of leaf: stackful, as --stackful asks

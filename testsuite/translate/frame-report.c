@@ -6,11 +6,14 @@
 // RUN: %yieldc --frame-report %s -o %t.c | FileCheck %s
 // RUN: echo '_Static_assert(sizeof(struct yc__worker_frame) == 56, "");' >> %t.c
 // RUN: echo '_Static_assert(sizeof(struct yc__leaf_frame) == 40, "");' >> %t.c
+// (worker awaits a coroutine of another file, which may suspend: an await
+// of one that never suspends, as leaf, would be a plain call.)
 // RUN: %cc -fsyntax-only %t.c
 
 #include <yieldc.h>
 
 YC_COROUTINE static char leaf(char c) { return c; }
+YC_COROUTINE char elsewhere(char c);
 
 // CHECK-LABEL: frame of leaf:
 // CHECK-NEXT: 0 24 header
@@ -25,7 +28,7 @@ YC_COROUTINE static long worker(int n) {
     total += scratch;
     char buf[4] = "abc";       // an array lives across the await
     for (int i = 0; i < n; i++)
-        total += YC_AWAIT(leaf(buf[i % 3]));
+        total += YC_AWAIT(elsewhere(buf[i % 3])) + YC_AWAIT(leaf('a'));
     return total;
 }
 
