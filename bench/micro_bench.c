@@ -66,8 +66,26 @@ YC_COROUTINE static long spin(long iters) {
 
 static long yc_yield_run(long iters) { return spin(iters); }
 
-/* Row 2: an await of a coroutine that returns without suspending. */
+/* Row 2: an await of a coroutine that returns without suspending. leaf
+   can never suspend, so its await is a plain call of its step function;
+   maybe could (it yields on a negative argument, which it never gets
+   here), so its await makes a frame and checks for a suspension. */
 YC_COROUTINE static int leaf(int x) { return x + 1; }
+
+YC_COROUTINE static int maybe(int x) {
+    if (x < 0)
+        YC_YIELD();
+    return x + 1;
+}
+
+YC_COROUTINE static long await_may_loop(long iters) {
+    long s = 0;
+    for (long i = 0; i < iters; i++)
+        s += YC_AWAIT(maybe((int)i));
+    return s;
+}
+
+static long yc_await_may_run(long iters) { return await_may_loop(iters); }
 
 YC_COROUTINE static long await_loop(long iters) {
     long s = 0;
@@ -200,6 +218,13 @@ static const struct row rows[] = {
      "await, no suspension",
      10000000,
      {{"yc_await", "yieldc YC_AWAIT(leaf())", yc_await_run, 0, 0},
+      {"call", "plain noinline call", micro_call_run, 0, 0},
+      CPP("cpp_await", "C++20 co_await task (clang)", micro_cpp_await_run)}},
+    {2,
+     "await, could suspend",
+     10000000,
+     {{"yc_await_may", "yieldc YC_AWAIT(maybe()), no yield", yc_await_may_run,
+       0, 0},
       {"call", "plain noinline call", micro_call_run, 0, 0},
       CPP("cpp_await", "C++20 co_await task (clang)", micro_cpp_await_run)}},
     {3,
