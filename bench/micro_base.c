@@ -149,3 +149,45 @@ long micro_pthread_pingpong_run(long iters) {
     pthread_join(th, NULL);
     return s;
 }
+
+/* Row 2, call-heavy code. A complete binary tree of depth 16, built
+   once. */
+const struct micro_enode *micro_eval_tree(void) {
+    static struct micro_enode n[EVAL_NODES];
+    static int built;
+    if (!built) {
+        for (int i = EVAL_NODES - 1; i >= 0; i--) {
+            int l = 2 * i + 1, r = 2 * i + 2;
+            if (r < EVAL_NODES) {
+                n[i].op = 1 + i % 3;
+                n[i].l = &n[l];
+                n[i].r = &n[r];
+            } else {
+                n[i].val = i;
+            }
+        }
+        built = 1;
+    }
+    return n;
+}
+
+static long eval_plain(const struct micro_enode *n) {
+    switch (n->op) {
+    case 0:
+        return n->val;
+    case 1:
+        return eval_plain(n->l) + eval_plain(n->r);
+    case 2:
+        return eval_plain(n->l) - eval_plain(n->r);
+    default:
+        return eval_plain(n->l) ^ eval_plain(n->r);
+    }
+}
+
+long micro_eval_plain_run(long iters) {
+    const struct micro_enode *t = micro_eval_tree();
+    long s = 0;
+    for (long i = 0; i < iters; i += EVAL_NODES)
+        s += eval_plain(t);
+    return s;
+}

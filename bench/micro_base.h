@@ -13,6 +13,18 @@ long micro_sm_run(long iters);
 /* Row 2: calls a noinline function iters times. */
 long micro_call_run(long iters);
 
+/* Row 2, call-heavy code: an expression tree of EVAL_NODES nodes
+   (micro_eval_tree), evaluated by a recursive plain C function, one call
+   per node; iters is the number of nodes evaluated. */
+struct micro_enode {
+    int op; /* 0 a constant, 1 +, 2 -, 3 ^ */
+    long val;
+    const struct micro_enode *l, *r;
+};
+#define EVAL_NODES 65535
+const struct micro_enode *micro_eval_tree(void);
+long micro_eval_plain_run(long iters);
+
 /* Row 1: resumes a C++20 generator iters times. */
 long micro_cpp_gen_run(long iters);
 /* Row 2: co_awaits a child task that returns at once, iters times. */

@@ -87,6 +87,31 @@ YC_COROUTINE static long await_may_loop(long iters) {
 
 static long yc_await_may_run(long iters) { return await_may_loop(iters); }
 
+/* Row 2, call-heavy code: the evaluator of micro_base.c with every
+   function a coroutine and every call awaited. */
+YC_COROUTINE static long eval(const struct micro_enode *n) {
+    switch (n->op) {
+    case 0:
+        return n->val;
+    case 1:
+        return YC_AWAIT(eval(n->l)) + YC_AWAIT(eval(n->r));
+    case 2:
+        return YC_AWAIT(eval(n->l)) - YC_AWAIT(eval(n->r));
+    default:
+        return YC_AWAIT(eval(n->l)) ^ YC_AWAIT(eval(n->r));
+    }
+}
+
+YC_COROUTINE static long eval_loop(long iters) {
+    const struct micro_enode *t = micro_eval_tree();
+    long s = 0;
+    for (long i = 0; i < iters; i += EVAL_NODES)
+        s += YC_AWAIT(eval(t));
+    return s;
+}
+
+static long yc_eval_run(long iters) { return eval_loop(iters); }
+
 YC_COROUTINE static long await_loop(long iters) {
     long s = 0;
     for (long i = 0; i < iters; i++)
@@ -227,6 +252,12 @@ static const struct row rows[] = {
        0, 0},
       {"call", "plain noinline call", micro_call_run, 0, 0},
       CPP("cpp_await", "C++20 co_await task (clang)", micro_cpp_await_run)}},
+    {2,
+     "evaluator, calls awaited",
+     20 * EVAL_NODES,
+     {{"yc_eval", "yieldc, every function a coroutine", yc_eval_run, 0, 0},
+      {"plain_eval", "the same in plain C", micro_eval_plain_run, 0, 0},
+      {0}}},
     {3,
      "await, suspends once",
      2000000,
