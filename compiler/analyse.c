@@ -524,6 +524,14 @@ static int plain_name_call(struct unit *u, struct coro *co,
            probe_args(co, s->call, ab, ae, 128) >= 0;
 }
 
+/* Whether await s can be a plain call: its callee, named as written, is
+   taken to never suspend. */
+static int call_of_direct(struct unit *u, struct coro *co,
+                          const struct susp *s) {
+    return s->kind == MARK_AWAIT && s->callee && s->callee->def &&
+           s->callee->def->never_suspends && plain_name_call(u, co, s);
+}
+
 /* Coroutines of this file whose body can never suspend: state machines
    with no yield, whose every await is of such a coroutine (a greatest
    fixed point, so recursion is one). Awaiting one needs no frame: its
@@ -548,11 +556,7 @@ static void find_direct(struct unit *u) {
             struct coro *co = &u->coros[ci];
             for (unsigned k = 0; k < co->nsusps && co->never_suspends; k++) {
                 const struct susp *s = &co->susps[k];
-                if (s->unevaluated)
-                    continue;
-                if (s->kind != MARK_AWAIT || !s->callee || !s->callee->def ||
-                    !s->callee->def->never_suspends ||
-                    !plain_name_call(u, co, s)) {
+                if (!s->unevaluated && !call_of_direct(u, co, s)) {
                     co->never_suspends = 0;
                     changed = 1;
                 }
@@ -563,9 +567,7 @@ static void find_direct(struct unit *u) {
         struct coro *co = &u->coros[ci];
         for (unsigned k = 0; k < co->nsusps && !co->stackful; k++) {
             struct susp *s = &co->susps[k];
-            s->direct = !s->unevaluated && s->kind == MARK_AWAIT && s->callee &&
-                        s->callee->def && s->callee->def->never_suspends &&
-                        plain_name_call(u, co, s);
+            s->direct = !s->unevaluated && call_of_direct(u, co, s);
         }
         /* One whose arguments suspend stays an await: the hoisting of
            what suspends inside it is the await's. */
