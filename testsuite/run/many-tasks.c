@@ -19,6 +19,9 @@ YC_COROUTINE static void task(int id) {
 }
 
 YC_COROUTINE int main(void) {
+    // Under --stackful each task has a stack: small ones, since Valgrind's
+    // memcheck spends time on every byte of each stack it is given.
+    yc_stack_default(64 * 1024);
     for (int i = 0; i < NTASKS; i++)
         YC_SPAWN(task(i));
     printf("before yield: started=%d\n", started);

@@ -75,10 +75,14 @@ YC_COROUTINE int main(void) {
     ASSERT_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
     a = sv[0];
     b = sv[1];
-    YC_SPAWN(reader());
+    // Each task runs (the reader to its wait) in the round after it is
+    // started, before main's sleep can end; then main waits for both,
+    // however long a round takes (under Valgrind, a stack's set-up).
+    yc_task *rt = YC_ASYNC(reader());
     YC_AWAIT(yc_sleep_for(2 * YC_MSEC));
-    YC_SPAWN(closer());
-    YC_AWAIT(yc_sleep_for(5 * YC_MSEC));
+    yc_task *ct = YC_ASYNC(closer());
+    YC_AWAIT(yc_task_join(ct, NULL, 0, YC_NO_DEADLINE));
+    YC_AWAIT(yc_task_join(rt, NULL, 0, YC_NO_DEADLINE));
     // CHECK: woken reader of a closed fd: YC_EBADF
     ASSERT_EQ(yc_close(a), 0);
     ASSERT_EQ(close(b), 0);
@@ -86,20 +90,20 @@ YC_COROUTINE int main(void) {
     // Streams closed under their readers.
     ASSERT_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
     ASSERT_EQ(yc_stream_fd(&st, sv[0]), 0);
-    YC_SPAWN(stream_reader());
+    rt = YC_ASYNC(stream_reader());
     YC_AWAIT(yc_sleep_for(2 * YC_MSEC));
     ASSERT_EQ(yc_stream_close(st), 0);
-    YC_AWAIT(yc_sleep_for(2 * YC_MSEC));
+    YC_AWAIT(yc_task_join(rt, NULL, 0, YC_NO_DEADLINE));
     // CHECK: stream closed under its reader: YC_EBADF
     ASSERT_EQ(close(sv[1]), 0);
     yc_stream *e[2];
     ASSERT_EQ(yc_stream_pipe(e, 0), 0);
     st = e[0];
-    YC_SPAWN(stream_reader());
+    rt = YC_ASYNC(stream_reader());
     YC_AWAIT(yc_sleep_for(2 * YC_MSEC));
     ASSERT_EQ(yc_stream_close(e[0]), 0);
     ASSERT_EQ(yc_stream_close(e[1]), 0); // the pair goes once the reader ran
-    YC_AWAIT(yc_sleep_for(2 * YC_MSEC));
+    YC_AWAIT(yc_task_join(rt, NULL, 0, YC_NO_DEADLINE));
     // CHECK: stream closed under its reader: YC_EBADF
 
     // readv's count.
