@@ -156,13 +156,17 @@ static void run_round(struct yc__sched_full *s, int polled) {
         resume(s, t);
 }
 
-void yc__round_from_plain(struct yc__sched_full *s) {
-    s->yields_park++; /* counted in busy, so that YC_YIELD parks */
+/* A round whose caller needs its turn back: counted in busy, so that a
+   task yielding alone parks and the round ends. */
+static void parking_round(struct yc__sched_full *s, int polled) {
+    s->yields_park++;
     s->abi.busy++;
-    run_round(s, 0);
+    run_round(s, polled);
     s->yields_park--;
     s->abi.busy--;
 }
+
+void yc__round_from_plain(struct yc__sched_full *s) { parking_round(s, 0); }
 
 /* Nothing can ever run again: the reports say which tasks wait for what;
    without them, the count. */
@@ -248,11 +252,7 @@ int64_t yc_sched_run_ready(void) {
         return YC_EINVAL;
     /* Clears the fd, so that the loop does not report it again. */
     yc__poller_wait(s, 0);
-    s->yields_park++; /* counted in busy, so that YC_YIELD parks */
-    s->abi.busy++;
-    run_round(s, 1);
-    s->yields_park--;
-    s->abi.busy--;
+    parking_round(s, 1);
     if (s->head || yc__wake_pending(s))
         return 0;
     int64_t next = yc__timer_next(&s->timers);
