@@ -78,7 +78,11 @@ int yc_chan_free(yc_chan *ch) {
 size_t yc_chan_len(const yc_chan *ch) { return ch->len; }
 
 /* yc_chan_try_send and _recv on scheduler s: the blocking calls have it
-   at hand, the public ones look it up only to wake a waiter. */
+   at hand, the public ones (s NULL) look it up only to wake a waiter. */
+static struct yc__sched_full *waker(struct yc__sched_full *s) {
+    return s ? s : yc__full(yc__sched_get());
+}
+
 static inline int try_send(struct yc__sched_full *s, yc_chan *ch,
                            const void *elem) {
     if (ch->closed)
@@ -86,7 +90,7 @@ static inline int try_send(struct yc__sched_full *s, yc_chan *ch,
     struct yc__wlink *l = yc__wq_first(&ch->receivers);
     if (l) {
         copy(l->data, elem, ch->esize);
-        yc__wlink_wake(s ? s : yc__full(yc__sched_get()), l, 0);
+        yc__wlink_wake(waker(s), l, 0);
         return 0;
     }
     if (ch->len >= ch->cap)
@@ -105,13 +109,13 @@ static inline int try_recv(struct yc__sched_full *s, yc_chan *ch, void *elem) {
         /* The longest-waiting sender's message takes the freed slot. */
         if (l) {
             push(ch, l->data);
-            yc__wlink_wake(s ? s : yc__full(yc__sched_get()), l, 0);
+            yc__wlink_wake(waker(s), l, 0);
         }
         return 0;
     }
     if (l) {
         copy(elem, l->data, ch->esize);
-        yc__wlink_wake(s ? s : yc__full(yc__sched_get()), l, 0);
+        yc__wlink_wake(waker(s), l, 0);
         return 0;
     }
     return ch->closed ? YC_EPIPE : YC_EAGAIN;
