@@ -76,7 +76,7 @@ static void enter_macro(const struct coro *co, int define, struct buf *b) {
                n, n, n);
     int awaits = 0;
     for (unsigned i = 0; i < co->nsusps; i++)
-        awaits |= co->susps[i].kind == MARK_AWAIT && susp_counts(&co->susps[i]);
+        awaits |= susp_has_callee_frame(&co->susps[i]);
     if (awaits)
         buf_puts(b, "    struct yc__frame *yc__cf; \\\n");
     buf_puts(b, "    (void)yc__f; \\\n    (void)yc__s;");

@@ -76,6 +76,29 @@ static void assign(struct buf *h, const char *dst, const char *value,
 
 /* An await of a coroutine named in the call: its step function runs at
    once, and a suspension inside it comes back here. */
+/* t = yc__g_in(yc__s, yc__fp, n, args); if (YC__SUSPENDED()) { <save,
+   return, label n, reload> t = yc__wait_done(yc__s, yc__fp); } */
+static void await_in_caller_text(struct lower *L, const struct susp *s,
+                                 unsigned result, const char *t,
+                                 const char *args, struct buf *h) {
+    unsigned n = L->co->nlabels + 1;
+    CXType rt = clang_getResultType(s->callee->type);
+    char *call =
+        xasprintf("yc__%s_in(yc__s, yc__fp, %u%s)", s->callee->name, n, args);
+    if (t)
+        assign(h, t, call, rt);
+    else
+        buf_printf(h, "%s; ", call);
+    buf_printf(h, "%sif (YC__SUSPENDED()) { ", L->br);
+    suspend_text(L, s, result, h);
+    if (t)
+        assign(h, t, "yc__wait_done(yc__s, yc__fp)", rt);
+    else
+        buf_puts(h, "(void)yc__wait_done(yc__s, yc__fp); ");
+    buf_printf(h, "} %s", L->br);
+    free(call);
+}
+
 static void await_text(struct lower *L, const struct susp *s, unsigned result,
                        struct buf *h) {
     char *args = call_args(L, s->call);
@@ -83,6 +106,12 @@ static void await_text(struct lower *L, const struct susp *s, unsigned result,
     unsigned n = L->co->nlabels + 1;
     CXType rt = clang_getResultType(s->callee->type);
     char *t = result ? xasprintf("yc__t%u", result) : NULL;
+    if (corodecl_waits_in_caller(s->callee)) {
+        await_in_caller_text(L, s, result, t, args, h);
+        free(t);
+        free(args);
+        return;
+    }
     buf_printf(h, "yc__cf = YC__NEW(%s, %u); ", g, n);
     char *call = xasprintf("yc__%s_step(yc__cf, yc__s%s)", g, args);
     if (t)

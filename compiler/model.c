@@ -96,3 +96,14 @@ void unit_free(struct unit *u) {
     free(u->args);
     source_free(&u->src);
 }
+
+int corodecl_waits_in_caller(const struct corodecl *g) {
+    static const char *const bare[] = {"yc_event_wait", "yc_mutex_lock",
+                                       "yc_sem_acquire"};
+    if (g->def || g->is_static)
+        return 0;
+    for (unsigned i = 0; i < sizeof bare / sizeof *bare; i++)
+        if (!strcmp(g->name, bare[i]))
+            return 1;
+    return 0;
+}

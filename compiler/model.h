@@ -90,6 +90,18 @@ static inline int susp_counts(const struct susp *s) {
     return !s->unevaluated && !s->direct;
 }
 
+/* Whether coroutine g is one of the runtime's waits on a single queue,
+   which an await calls as yc__g_in with the awaiting frame: no frame of
+   its own when it has no deadline (yieldc/abi.h: yc__wait_done). */
+int corodecl_waits_in_caller(const struct corodecl *g);
+
+/* Whether suspension point s awaits through a frame of the callee's (the
+   step function then names it yc__cf). */
+static inline int susp_has_callee_frame(const struct susp *s) {
+    return s->kind == MARK_AWAIT && susp_counts(s) &&
+           !(s->callee && corodecl_waits_in_caller(s->callee));
+}
+
 /* A reference to a local (analyse): liveness reads them all, lower
    renames those of pinned locals. */
 struct ref {

@@ -134,8 +134,19 @@ const char *yc_version(void);
    the runtime's and may change from one version to the next.
    --------------------------------------------------------------------- */
 struct yc__sched;
+struct yc__frame;
 struct yc__wlink;
 struct yc__timer;
+
+/* A link in a doubly linked queue: the head of a FIFO of blocked tasks
+   (each waits by a link of its own, the same struct). */
+#ifndef YC__QNODE_DEFINED
+#define YC__QNODE_DEFINED
+struct yc__qnode {
+    struct yc__qnode *yc__next;
+    struct yc__qnode *yc__prev;
+};
+#endif
 
 /* A FIFO of blocked operations (the runtime's wait queue). */
 struct yc__wq {
@@ -347,8 +358,8 @@ unsigned yc_group_size(const yc_group *g);
    handed to the longest waiter, so no one can barge ahead of it.
    --------------------------------------------------------------------- */
 typedef struct yc_mutex {
-    void *yc__owner;           /* private: the holder, or NULL */
-    struct yc__wq yc__waiters; /* private: blocked lockers */
+    void *yc__owner;              /* private: the holder, or NULL */
+    struct yc__qnode yc__waiters; /* private: blocked lockers */
 } yc_mutex;
 /* clang-format off */
 #define YC_MUTEX_INIT {0, {0, 0}}
@@ -360,6 +371,9 @@ void yc_mutex_init(yc_mutex *m);
    micro-thread (plain C outside any counts as one holder). Returns 0,
    YC_ETIMEDOUT, YC_ECANCELED, or YC_EDEADLK if the caller holds m. */
 YC_COROUTINE int yc_mutex_lock(yc_mutex *m, int64_t deadline);
+/* private: an await of yc_mutex_lock in translated code (yieldc/abi.h) */
+int yc__yc_mutex_lock_in(struct yc__sched *s, struct yc__frame *f,
+                         unsigned state, yc_mutex *m, int64_t deadline);
 /* Locks m if it is free. Returns 0 or YC_EBUSY. Never suspends. */
 int yc_mutex_trylock(yc_mutex *m);
 /* Unlocks m, handing it to the first waiter. Returns 0, or YC_EPERM if
@@ -367,8 +381,8 @@ int yc_mutex_trylock(yc_mutex *m);
 int yc_mutex_unlock(yc_mutex *m);
 
 typedef struct yc_sem {
-    unsigned yc__value;        /* private: available units */
-    struct yc__wq yc__waiters; /* private: blocked acquirers */
+    unsigned yc__value;           /* private: available units */
+    struct yc__qnode yc__waiters; /* private: blocked acquirers */
 } yc_sem;
 /* clang-format off */
 #define YC_SEM_INIT(value) {(value), {0, 0}}
@@ -379,6 +393,9 @@ void yc_sem_init(yc_sem *sem, unsigned value);
 /* Takes one unit, waiting until one is available. Returns 0,
    YC_ETIMEDOUT or YC_ECANCELED. */
 YC_COROUTINE int yc_sem_acquire(yc_sem *sem, int64_t deadline);
+/* private: an await of yc_sem_acquire in translated code (yieldc/abi.h) */
+int yc__yc_sem_acquire_in(struct yc__sched *s, struct yc__frame *f,
+                          unsigned state, yc_sem *sem, int64_t deadline);
 /* Takes one unit if one is available. Returns 0 or YC_EAGAIN. */
 int yc_sem_tryacquire(yc_sem *sem);
 /* Returns one unit, handing it to the first waiter if there is one.
@@ -388,11 +405,12 @@ int yc_sem_release(yc_sem *sem);
 unsigned yc_sem_value(const yc_sem *sem);
 
 typedef struct yc_event {
-    int yc__set;               /* private: 1 while set */
-    struct yc__wq yc__waiters; /* private: blocked waiters */
+    int yc__set;                  /* private: 1 while set */
+    struct yc__qnode yc__waiters; /* private: blocked waiters */
+    struct yc__wq yc__selects;    /* private: yc_select calls waiting */
 } yc_event;
 /* clang-format off */
-#define YC_EVENT_INIT {0, {0, 0}}
+#define YC_EVENT_INIT {0, {0, 0}, {0, 0}}
 /* clang-format on */
 
 /* Initialises the event as set (set != 0) or clear. */
@@ -406,9 +424,12 @@ int yc_event_is_set(const yc_event *e);
 /* Waits until the event is set (returns at once if it is). Returns 0,
    YC_ETIMEDOUT or YC_ECANCELED. */
 YC_COROUTINE int yc_event_wait(yc_event *e, int64_t deadline);
+/* private: an await of yc_event_wait in translated code (yieldc/abi.h) */
+int yc__yc_event_wait_in(struct yc__sched *s, struct yc__frame *f,
+                         unsigned state, yc_event *e, int64_t deadline);
 
 typedef struct yc_cond {
-    struct yc__wq yc__waiters; /* private: blocked waiters */
+    struct yc__qnode yc__waiters; /* private: blocked waiters */
 } yc_cond;
 /* clang-format off */
 #define YC_COND_INIT {{0, 0}}

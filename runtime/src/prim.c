@@ -3,6 +3,10 @@
 #include "prim.h"
 
 void yc__wait_cancel(struct yc__sched_full *s, struct yc_task *t) {
+    if (t->abi.flags & YC__TASK_WAITING) {
+        yc__tq_wake(s, t, YC_ECANCELED);
+        return;
+    }
     struct yc__wait *w = yc__task_wait(t);
     if (w && !w->shielded)
         yc__wait_wake(s, w, -1, YC_ECANCELED);
@@ -25,12 +29,23 @@ void *yc__prim_alloc(struct yc__sched *s, unsigned size,
     p->wait.pending = 0;
     p->wait.pooled = 0;
     p->wait.nlinks = 0;
+    p->wait.in_tq = 0;
     p->wait.timer = NULL;
     p->wait.what = name;
     p->wait.obj = NULL;
     p->wait.obj_task = 0;
     p->wait.obj_fd = 0;
     return p;
+}
+
+int yc__wait_done(struct yc__sched *s, struct yc__frame *f) {
+    struct yc_task *t = yc__cur(s);
+    struct yc__frame *top = t->abi.top;
+    if (top == f) /* it waited by its own link */
+        return t->abi.flags & YC__TASK_WAIT_FAILED ? YC_ECANCELED : 0;
+    int rc = ((struct yc__prim *)(void *)top)->ret;
+    yc__frame_free(s, top);
+    return rc;
 }
 
 int yc__prim_call(struct yc__sched *s, struct yc__frame *f) {

@@ -101,6 +101,16 @@ static inline void yc__prim_queue(struct yc__prim *p, struct yc__wq *q,
     yc__wq_push(q, l, &p->wait, data);
 }
 
+/* Queues the running task of primitive p by its own link on task queue q
+   (wait.h); obj is the object waited on, for reports. */
+static inline void yc__prim_queue_task(struct yc__sched *s, struct yc__prim *p,
+                                       struct yc__qnode *q, const void *obj) {
+    p->wait.task = yc__cur(s);
+    p->wait.in_tq = 1;
+    p->wait.obj = obj;
+    yc__tq_push(q, p->wait.task);
+}
+
 /* Suspends the running task in primitive p, whose links are queued (or
    that has none, like a sleep), to resume at `state` when woken. The
    deadline is the call's, to which the task's scope deadline is added.

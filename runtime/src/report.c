@@ -193,13 +193,45 @@ static void print_task_head(struct out *o, const struct yc_task *t,
     out_char(o, ')');
 }
 
+/* Whether t is blocked in a call: in a primitive's frame, or by its own
+   link (wait.h). */
+static int is_blocked(const struct yc_task *t) {
+    return (t->abi.flags & (YC__TASK_BLOCKED | YC__TASK_WAITING)) != 0;
+}
+
+/* Writes what t, waiting by its own link, waits in and on. */
+static void print_bare_wait(struct out *o, const struct yc_task *t) {
+    static const struct {
+        const char *what;
+        size_t head; /* where the object holds its queue's head */
+    } kinds[] = {
+        {"?", 0},
+        {"yc_event_wait", offsetof(yc_event, yc__waiters)},
+        {"yc_mutex_lock", offsetof(yc_mutex, yc__waiters)},
+        {"yc_sem_acquire", offsetof(yc_sem, yc__waiters)},
+    };
+    unsigned k = (t->abi.flags & YC__WAIT_KIND_MASK) >> YC__WAIT_KIND_SHIFT;
+    const struct yc__qnode *q = yc__tq_head_of(t);
+    out_str(o, kinds[k].what);
+    if (q) {
+        out_str(o, " on ");
+        out_ptr(o, (const char *)q - kinds[k].head);
+    }
+    out_char(o, '\n');
+}
+
 /* Writes what t waits in: "task 3 (worker) waits in yc_chan_recv on 0x..",
    then its chain. */
 static void print_wait(struct out *o, const struct yc__sched_full *s,
                        const struct yc_task *t, const char *indent) {
-    const struct yc__wait *w = yc__task_wait(t);
     print_task_head(o, t, indent);
     out_str(o, " waits in ");
+    if (t->abi.flags & YC__TASK_WAITING) {
+        print_bare_wait(o, t);
+        print_chain(o, s, chain_start(s, t), indent);
+        return;
+    }
+    const struct yc__wait *w = yc__task_wait(t);
     out_str(o, w->what);
     if (w->obj_task) {
         out_str(o, " on task ");
@@ -239,7 +271,7 @@ static const struct yc_task *plain_call_of(const struct yc__sched_full *s,
 /* Writes one task of the dump: its state and its chain. */
 static void print_task(struct out *o, const struct yc__sched_full *s,
                        const struct yc_task *t) {
-    if (t->abi.flags & YC__TASK_BLOCKED) {
+    if (is_blocked(t)) {
         print_wait(o, s, t, "");
         return;
     }
@@ -379,14 +411,14 @@ int yc_sched_dump(int fd) {
 static void report_blocked(struct out *o, struct yc__sched_full *s,
                            const char *indent) {
     for (struct yc_task *t = s->all_head; t; t = t->all_next)
-        if (t->abi.flags & YC__TASK_BLOCKED)
+        if (is_blocked(t))
             print_wait(o, s, t, indent);
 }
 
 void yc__deadlock(struct yc__sched_full *s) {
     unsigned n = 0;
     for (struct yc_task *t = s->all_head; t; t = t->all_next)
-        n += (t->abi.flags & YC__TASK_BLOCKED) != 0;
+        n += is_blocked(t);
     struct out o;
     out_stderr(&o);
     out_str(&o, "yieldc: deadlock: no micro-thread can run and nothing is "
@@ -411,7 +443,7 @@ void yc__exit_report(struct yc__sched_full *s) {
             out_str(&o, "yieldc: at exit: ");
             print_task_head(&o, t, "");
             out_str(&o, " finished but was never joined\n");
-        } else if (t->abi.flags & YC__TASK_BLOCKED) {
+        } else if (is_blocked(t)) {
             out_str(&o, "yieldc: at exit: never resumed: ");
             print_wait(&o, s, t, "");
         } else {

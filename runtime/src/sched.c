@@ -62,11 +62,11 @@ struct yc__sched_full *yc__sched_peek(void) {
 
 /* Inline in the yield path; yc__enqueue for the other files. */
 static inline void enqueue(struct yc__sched_full *s, struct yc__task *t) {
-    t->next = NULL;
+    t->link.yc__next = NULL;
     s->nready++;
     s->abi.busy++;
     if (s->tail)
-        s->tail->next = t;
+        s->tail->link.yc__next = &t->link;
     else
         s->head = t;
     s->tail = t;
@@ -81,10 +81,10 @@ static struct yc__task *dequeue(struct yc__sched_full *s) {
     if (t) {
         s->nready--;
         s->abi.busy--;
-        s->head = t->next;
+        s->head = (struct yc__task *)(void *)t->link.yc__next;
         if (!s->head)
             s->tail = NULL;
-        t->next = NULL;
+        t->link.yc__next = NULL;
     }
     return t;
 }

@@ -107,7 +107,7 @@ static void queue_op(struct select_frame *f, unsigned i) {
         q = &op->on.chan->receivers;
         break;
     case YC_SELECT_EVENT:
-        q = &op->on.event->yc__waiters;
+        q = &op->on.event->yc__selects;
         break;
     case YC_SELECT_FUTURE:
         q = &op->on.future->waiters;

@@ -34,12 +34,23 @@ static void *holder_of(struct yc__sched *s, struct yc__frame *f) {
     return t ? (void *)t : (void *)&plain_holder;
 }
 
+/* The holder that waiting task t would be: itself, unless it waits in
+   the primitive of a plain C call (holder_of). */
+static void *waiter_holder(struct yc_task *t) {
+    if ((t->abi.flags & YC__TASK_BLOCKED) && !t->abi.top->caller &&
+        (t->abi.flags & YC__TASK_SYNC)) {
+        t = t->ext->up.outer;
+        return t ? (void *)t : (void *)&plain_holder;
+    }
+    return t;
+}
+
 /* Hands m to its first waiter, or frees it. */
 static void release(struct yc__sched_full *s, yc_mutex *m) {
-    struct yc__wlink *l = yc__wq_first(&m->yc__waiters);
-    if (l) {
-        m->yc__owner = l->data;
-        yc__wlink_wake(s, l, 0);
+    struct yc_task *t = yc__tq_first(&m->yc__waiters);
+    if (t) {
+        m->yc__owner = waiter_holder(t);
+        yc__tq_wake(s, t, 0);
     } else {
         m->yc__owner = NULL;
     }
@@ -47,7 +58,7 @@ static void release(struct yc__sched_full *s, yc_mutex *m) {
 
 void yc_mutex_init(yc_mutex *m) {
     m->yc__owner = NULL;
-    m->yc__waiters.yc__head = m->yc__waiters.yc__tail = NULL;
+    m->yc__waiters.yc__next = m->yc__waiters.yc__prev = NULL;
 }
 
 struct yc__yc_mutex_lock_args {
@@ -57,7 +68,6 @@ struct yc__yc_mutex_lock_args {
 struct lock_frame {
     struct yc__prim p;
     struct yc__yc_mutex_lock_args a;
-    struct yc__wlink link; /* in m->yc__waiters; data: the holder */
 };
 
 static int lock_run(struct lock_frame *f, struct yc__sched *s) {
@@ -74,12 +84,50 @@ static int lock_run(struct lock_frame *f, struct yc__sched *s) {
         m->yc__owner = me;
         return yc__prim_done(&f->p, 0);
     }
-    yc__prim_queue(&f->p, &m->yc__waiters, &f->link, me, m);
+    yc__prim_queue_task(s, &f->p, &m->yc__waiters, m);
     return yc__prim_block(s, &f->p, 1, f->a.deadline);
 }
 
 YC__PRIMITIVE(yc_mutex_lock, struct lock_frame, lock_run,
               (yc_mutex * m, int64_t deadline), (m, deadline))
+
+/* The await of primitive `name` with these arguments in a frame of its
+   own, from a yc__NAME_in function (abi.h's yc__wait_done). */
+#define IN_FRAME(name, ...)                                                    \
+    do {                                                                       \
+        struct yc__frame *p_ = yc__##name##_new(s, f);                         \
+        int r_ = yc__##name##_step(p_, s, __VA_ARGS__);                        \
+        if (s->susp)                                                           \
+            return 0; /* the task waits in p_ */                               \
+        yc__frame_free(s, p_);                                                 \
+        return r_;                                                             \
+    } while (0)
+
+/* Whether the running task t may wait by its own link: not cancelled, in
+   no deadline scope (the call then checks both in its frame). */
+static int may_wait_bare(const struct yc_task *t, int64_t deadline) {
+    return deadline < 0 &&
+           !(t->abi.flags & (YC__TASK_CANCELLED | YC__TASK_SCOPED));
+}
+
+int yc__yc_mutex_lock_in(struct yc__sched *s, struct yc__frame *f,
+                         unsigned state, yc_mutex *m, int64_t deadline) {
+    struct yc_task *t = yc__cur(s);
+    f->state = state;
+    if (!(t->abi.flags & (YC__TASK_CANCELLED | YC__TASK_SCOPED))) {
+        if (m->yc__owner == t)
+            return YC_EDEADLK;
+        if (!m->yc__owner) {
+            m->yc__owner = t;
+            return 0;
+        }
+        if (deadline < 0) {
+            yc__tq_wait(s, t, &m->yc__waiters, f, state, YC__WAIT_MUTEX);
+            return 0;
+        }
+    }
+    IN_FRAME(yc_mutex_lock, m, deadline);
+}
 
 int yc_mutex_trylock(yc_mutex *m) {
     if (m->yc__owner)
@@ -102,7 +150,7 @@ int yc_mutex_unlock(yc_mutex *m) {
 
 void yc_sem_init(yc_sem *sem, unsigned value) {
     sem->yc__value = value;
-    sem->yc__waiters.yc__head = sem->yc__waiters.yc__tail = NULL;
+    sem->yc__waiters.yc__next = sem->yc__waiters.yc__prev = NULL;
 }
 
 unsigned yc_sem_value(const yc_sem *sem) { return sem->yc__value; }
@@ -115,9 +163,9 @@ int yc_sem_tryacquire(yc_sem *sem) {
 }
 
 int yc_sem_release(yc_sem *sem) {
-    struct yc__wlink *l = yc__wq_first(&sem->yc__waiters);
-    if (l) {
-        yc__wlink_wake(yc__full(yc__sched_get()), l, 0);
+    struct yc_task *t = yc__tq_first(&sem->yc__waiters);
+    if (t) {
+        yc__tq_wake(yc__full(yc__sched_get()), t, 0);
         return 0;
     }
     if (sem->yc__value == UINT_MAX)
@@ -133,7 +181,6 @@ struct yc__yc_sem_acquire_args {
 struct acquire_frame {
     struct yc__prim p;
     struct yc__yc_sem_acquire_args a;
-    struct yc__wlink link; /* in sem->yc__waiters */
 };
 
 static int acquire_run(struct acquire_frame *f, struct yc__sched *s) {
@@ -142,12 +189,25 @@ static int acquire_run(struct acquire_frame *f, struct yc__sched *s) {
     int rc = yc__checkpoint(s);
     if (rc || yc_sem_tryacquire(f->a.sem) == 0)
         return yc__prim_done(&f->p, rc);
-    yc__prim_queue(&f->p, &f->a.sem->yc__waiters, &f->link, NULL, f->a.sem);
+    yc__prim_queue_task(s, &f->p, &f->a.sem->yc__waiters, f->a.sem);
     return yc__prim_block(s, &f->p, 1, f->a.deadline);
 }
 
 YC__PRIMITIVE(yc_sem_acquire, struct acquire_frame, acquire_run,
               (yc_sem * sem, int64_t deadline), (sem, deadline))
+
+int yc__yc_sem_acquire_in(struct yc__sched *s, struct yc__frame *f,
+                          unsigned state, yc_sem *sem, int64_t deadline) {
+    struct yc_task *t = yc__cur(s);
+    f->state = state;
+    if (may_wait_bare(t, deadline)) {
+        if (yc_sem_tryacquire(sem) == 0)
+            return 0;
+        yc__tq_wait(s, t, &sem->yc__waiters, f, state, YC__WAIT_SEM);
+        return 0;
+    }
+    IN_FRAME(yc_sem_acquire, sem, deadline);
+}
 
 /* ------------------------------------------------------------------ */
 /* Event                                                               */
@@ -155,12 +215,15 @@ YC__PRIMITIVE(yc_sem_acquire, struct acquire_frame, acquire_run,
 
 void yc_event_init(yc_event *e, int set) {
     e->yc__set = set != 0;
-    e->yc__waiters.yc__head = e->yc__waiters.yc__tail = NULL;
+    e->yc__waiters.yc__next = e->yc__waiters.yc__prev = NULL;
+    e->yc__selects.yc__head = e->yc__selects.yc__tail = NULL;
 }
 
 void yc_event_set(yc_event *e) {
+    struct yc__sched_full *s = yc__full(yc__sched_get());
     e->yc__set = 1;
-    yc__wq_wake_all(yc__full(yc__sched_get()), &e->yc__waiters, 0);
+    yc__tq_wake_all(s, &e->yc__waiters, 0);
+    yc__wq_wake_all(s, &e->yc__selects, 0);
 }
 
 void yc_event_clear(yc_event *e) { e->yc__set = 0; }
@@ -174,7 +237,6 @@ struct yc__yc_event_wait_args {
 struct event_frame {
     struct yc__prim p;
     struct yc__yc_event_wait_args a;
-    struct yc__wlink link; /* in e->yc__waiters */
 };
 
 static int event_run(struct event_frame *f, struct yc__sched *s) {
@@ -183,29 +245,42 @@ static int event_run(struct event_frame *f, struct yc__sched *s) {
     int rc = yc__checkpoint(s);
     if (rc || f->a.e->yc__set)
         return yc__prim_done(&f->p, rc);
-    yc__prim_queue(&f->p, &f->a.e->yc__waiters, &f->link, NULL, f->a.e);
+    yc__prim_queue_task(s, &f->p, &f->a.e->yc__waiters, f->a.e);
     return yc__prim_block(s, &f->p, 1, f->a.deadline);
 }
 
 YC__PRIMITIVE(yc_event_wait, struct event_frame, event_run,
               (yc_event * e, int64_t deadline), (e, deadline))
 
+int yc__yc_event_wait_in(struct yc__sched *s, struct yc__frame *f,
+                         unsigned state, yc_event *e, int64_t deadline) {
+    struct yc_task *t = yc__cur(s);
+    f->state = state;
+    if (may_wait_bare(t, deadline)) {
+        if (e->yc__set)
+            return 0;
+        yc__tq_wait(s, t, &e->yc__waiters, f, state, YC__WAIT_EVENT);
+        return 0;
+    }
+    IN_FRAME(yc_event_wait, e, deadline);
+}
+
 /* ------------------------------------------------------------------ */
 /* Condition variable                                                  */
 /* ------------------------------------------------------------------ */
 
 void yc_cond_init(yc_cond *c) {
-    c->yc__waiters.yc__head = c->yc__waiters.yc__tail = NULL;
+    c->yc__waiters.yc__next = c->yc__waiters.yc__prev = NULL;
 }
 
 void yc_cond_signal(yc_cond *c) {
-    struct yc__wlink *l = yc__wq_first(&c->yc__waiters);
-    if (l)
-        yc__wlink_wake(yc__full(yc__sched_get()), l, 0);
+    struct yc_task *t = yc__tq_first(&c->yc__waiters);
+    if (t)
+        yc__tq_wake(yc__full(yc__sched_get()), t, 0);
 }
 
 void yc_cond_broadcast(yc_cond *c) {
-    yc__wq_wake_all(yc__full(yc__sched_get()), &c->yc__waiters, 0);
+    yc__tq_wake_all(yc__full(yc__sched_get()), &c->yc__waiters, 0);
 }
 
 struct yc__yc_cond_wait_args {
@@ -216,9 +291,8 @@ struct yc__yc_cond_wait_args {
 struct cond_frame {
     struct yc__prim p;
     struct yc__yc_cond_wait_args a;
-    struct yc__wlink link; /* in c's, then in m's wait queue */
-    void *me;              /* the caller, as a mutex holder */
-    int err;               /* the outcome of the wait on c */
+    void *me; /* the caller, as a mutex holder */
+    int err;  /* the outcome of the wait on c */
 };
 
 /* State 1 waits on the condition; state 2 waits for the mutex, shielded
@@ -234,7 +308,7 @@ static int cond_run(struct cond_frame *f, struct yc__sched *s) {
         int rc = yc__checkpoint(s);
         if (rc)
             return yc__prim_done(&f->p, rc);
-        yc__prim_queue(&f->p, &f->a.c->yc__waiters, &f->link, NULL, f->a.c);
+        yc__prim_queue_task(s, &f->p, &f->a.c->yc__waiters, f->a.c);
         rc = yc__prim_block(s, &f->p, 1, f->a.deadline);
         /* Released only once the wait is sure: a deadline that has
            passed fails the call with the mutex never let go. */
@@ -248,7 +322,7 @@ static int cond_run(struct cond_frame *f, struct yc__sched *s) {
             m->yc__owner = f->me;
             return yc__prim_done(&f->p, f->err);
         }
-        yc__prim_queue(&f->p, &m->yc__waiters, &f->link, f->me, m);
+        yc__prim_queue_task(s, &f->p, &m->yc__waiters, m);
         return yc__prim_block_shielded(s, &f->p, 2);
     default:
         return yc__prim_done(&f->p, f->err);

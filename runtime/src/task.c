@@ -29,7 +29,7 @@ struct yc_task *yc__task_new(struct yc__sched_full *s, struct yc__frame *f,
         ext_init(t->ext);
         flags |= YC__TASK_EXT_INLINE;
     }
-    t->abi.next = NULL;
+    t->abi.link.yc__next = t->abi.link.yc__prev = NULL;
     t->abi.top = f;
     t->abi.flags = flags | YC__TASK_LIVE;
     t->abi.id = s->next_id++;

@@ -6,19 +6,29 @@
 #include "sched.h"
 
 enum {
-    YC__TASK_DONE = 1u << 0,       /* the root frame has returned */
-    YC__TASK_DETACHED = 1u << 1,   /* nobody waits: freed when it finishes */
-    YC__TASK_CANCELLED = 1u << 2,  /* yc_task_cancel: blocking calls fail */
-    YC__TASK_SYNC = 1u << 3,       /* run by yc__run_sync for plain C */
-    YC__TASK_JOINING = 1u << 4,    /* a yc_task_join is waiting for it */
-    YC__TASK_BLOCKED = 1u << 5,    /* blocked in the primitive at abi.top */
-    YC__TASK_SCOPED = 1u << 6,     /* ext->scope is set */
-    YC__TASK_EXT_INLINE = 1u << 7, /* ext was allocated with the task */
-    YC__TASK_LIVE = 1u << 31       /* not freed: cleared when the task's
+    YC__TASK_DONE = 1u << 0,         /* the root frame has returned */
+    YC__TASK_DETACHED = 1u << 1,     /* nobody waits: freed when it finishes */
+    YC__TASK_CANCELLED = 1u << 2,    /* yc_task_cancel: blocking calls fail */
+    YC__TASK_SYNC = 1u << 3,         /* run by yc__run_sync for plain C */
+    YC__TASK_JOINING = 1u << 4,      /* a yc_task_join is waiting for it */
+    YC__TASK_BLOCKED = 1u << 5,      /* blocked in the primitive at abi.top */
+    YC__TASK_SCOPED = 1u << 6,       /* ext->scope is set */
+    YC__TASK_EXT_INLINE = 1u << 7,   /* ext was allocated with the task */
+    YC__TASK_WAITING = 1u << 8,      /* waits by its link in a queue, with
+                                      no frame of the call (abi.h's
+                                      yc__wait_done): its kind in the
+                                      YC__WAIT_KIND bits */
+    YC__TASK_WAIT_FAILED = 1u << 11, /* that wait ended with YC_ECANCELED */
+    YC__TASK_LIVE = 1u << 31         /* not freed: cleared when the task's
                                       memory goes back to the pool, where
                                       a frame reusing it never sets it (a
                                       frame's state is small) */
 };
+
+/* What a YC__TASK_WAITING task waits in, for reports (bits 9-10). */
+#define YC__WAIT_KIND_SHIFT 9
+#define YC__WAIT_KIND_MASK (3u << YC__WAIT_KIND_SHIFT)
+enum { YC__WAIT_EVENT = 1, YC__WAIT_MUTEX = 2, YC__WAIT_SEM = 3 };
 
 /* Internal bits of yc_group.yc__flags, above the public YC_GROUP_* ones. */
 enum {
@@ -60,15 +70,16 @@ struct yc__task_ext {
    handle YC_ASYNC returns is the task itself (no separate allocation).
 
    Every idle micro-thread holds one, so it keeps only what every task
-   needs (48 bytes): the rest is in the extension. What a blocked task
+   needs (56 bytes): the rest is in the extension. What a blocked task
    waits in needs no field either: the primitive it blocked in is its
-   innermost frame (YC__TASK_BLOCKED, yc__task_wait); nor does the frame
+   innermost frame (YC__TASK_BLOCKED, yc__task_wait), or it waits by its
+   own link (YC__TASK_WAITING, wait.h); nor does the frame
    the scheduler is stepping (sched.h, struct yc__resuming).
 
-       struct yc_task                     struct yc__task_ext
-       next top flags id | all_prev all_next | ext ──▶ scope up sib groups
+       struct yc_task                           struct yc__task_ext
+       link flags id top | all_prev all_next | ext ──▶ scope up sib groups
                                                        joiners ret_*
-       (ABI, 24 bytes)     (every live task)   (0, inline, or pooled)
+       (ABI, 32 bytes)     (every live task)   (0, inline, or pooled)
 
    Ownership: a task created by yc__spawn is freed when it finishes; one
    created by yc__async when it has finished and has been joined,

@@ -15,6 +15,17 @@
                          ▼ wait (in the primitive's frame)
                          task, links[], timer, result
 
+   A mutex, a semaphore, an event and a condition queue the tasks
+   themselves instead (a struct yc__qnode queue of task links, `tq` below):
+   no call waits on two of them at once (yc_select waits on an event
+   through the event's own wlink queue), so one link per task serves, and
+   a call with no deadline needs no frame at all (YC__TASK_WAITING, see
+   yc__wait_done in abi.h). A primitive's frame that waits there marks its
+   wait record `in_tq`.
+
+       event.waiters ◀─▶ task ◀─▶ task ◀─▶ task   (FIFO; the links to the
+                                                   head carry tag bit 0)
+
    Everything lives in the frames, except the timer of a call that has a
    deadline: most waits have none, so the wait record holds only a pointer
    to a timer taken from the frame pool when a deadline is given (the
@@ -65,6 +76,7 @@ struct yc__wait {
     unsigned char obj_task : 1; /* obj is a task (reports print its id) */
     unsigned char obj_fd : 1;   /* obj is an fd number (reports print it) */
     unsigned char pooled : 1;   /* timer came from the frame pool */
+    unsigned char in_tq : 1;    /* task's own link is in a task queue */
 };
 
 /* Appends link l of wait w to queue q; data is stored in l. */
@@ -95,5 +107,30 @@ void yc__wq_wake_all(struct yc__sched_full *s, struct yc__wq *q, int result);
 
 /* Takes w's links off the queues they are in. */
 void yc__wait_unqueue(struct yc__wait *w);
+
+/* ------------------------------------------------------------------ */
+/* Task queues                                                         */
+/* ------------------------------------------------------------------ */
+
+/* Appends task t to task queue q (a zeroed head is an empty queue). */
+void yc__tq_push(struct yc__qnode *q, struct yc_task *t);
+/* Takes t out of the task queue it is in. */
+void yc__tq_remove(struct yc_task *t);
+/* The longest-waiting task of q, or NULL. */
+static inline struct yc_task *yc__tq_first(const struct yc__qnode *q) {
+    return (struct yc_task *)(void *)q->yc__next;
+}
+/* The head of the task queue t waits in: the object waited on begins
+   before it (for reports; the walk is bounded, NULL past the bound). */
+const struct yc__qnode *yc__tq_head_of(const struct yc_task *t);
+
+/* Blocks the running task t in queue q with no frame of the call: frame f
+   resumes at state n once woken (kind: YC__WAIT_*). */
+void yc__tq_wait(struct yc__sched *s, struct yc_task *t, struct yc__qnode *q,
+                 struct yc__frame *f, unsigned n, unsigned kind);
+/* Ends the wait of task t, first in a task queue, with `result`. */
+void yc__tq_wake(struct yc__sched_full *s, struct yc_task *t, int result);
+/* Wakes every task of q, in order, with `result`. */
+void yc__tq_wake_all(struct yc__sched_full *s, struct yc__qnode *q, int result);
 
 #endif

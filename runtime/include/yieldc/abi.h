@@ -44,12 +44,12 @@
 
    With GCC and Clang this header includes no system header (it uses
    their builtins), and it uses only reserved names (and the one name of
-   its link check, libyieldc_abi_3__link_with_lyieldc), so that it
+   its link check, libyieldc_abi_4__link_with_lyieldc), so that it
    survives any user macro that does not itself use one. */
 #ifndef YIELDC_ABI_H
 #define YIELDC_ABI_H
 
-#define YC_ABI_VERSION 3
+#define YC_ABI_VERSION 4
 
 #if defined(__GNUC__) || defined(__clang__)
 #define YC__UNUSED __attribute__((__unused__))
@@ -103,13 +103,27 @@ struct yc__frame {
     unsigned size;            /* allocation size, for yc__frame_free */
 };
 
-/* The part of a task that generated code touches. */
+/* A link in a doubly linked queue (yieldc.h embeds one as the head of
+   the waiters of a mutex, a semaphore, an event, a condition). */
+#ifndef YC__QNODE_DEFINED
+#define YC__QNODE_DEFINED
+struct yc__qnode {
+    struct yc__qnode *yc__next;
+    struct yc__qnode *yc__prev;
+};
+#endif
+
+/* The part of a task that generated code touches. A task blocked on a
+   single queue (a mutex, a semaphore, an event, with no deadline) waits
+   in it by its own link, with no frame of the call: see yc__wait_done. */
 struct yc__task {
-    struct yc__task *next; /* run queue or free list link */
+    struct yc__qnode link; /* yc__next: the run queue's or the free list's
+                              link; both: a wait queue's */
+    unsigned flags;        /* YC__TASK_* bits, owned by the runtime; at the
+                              offset of a frame's state (runtime/src/task.h) */
+    unsigned id;           /* 1, 2, ...: for reports */
     struct yc__frame *top; /* innermost suspended frame; after a frame
                               finishes, that frame (read by its caller) */
-    unsigned flags;        /* YC__TASK_* bits, owned by the runtime */
-    unsigned id;           /* 1, 2, ...: for reports */
 };
 
 /* Frames are recycled per OS thread in size classes of 16 bytes, so an
@@ -171,9 +185,9 @@ void yc__frame_free_slow(struct yc__sched *, struct yc__frame *);
    header: a program linked without the runtime fails with an undefined
    reference that says what to link (the first one with clang and with
    unoptimized GCC builds), not only with the runtime's internal names. */
-void libyieldc_abi_3__link_with_lyieldc(void);
+void libyieldc_abi_4__link_with_lyieldc(void);
 static YC__KEPT void yc__needs_runtime(void) {
-    libyieldc_abi_3__link_with_lyieldc();
+    libyieldc_abi_4__link_with_lyieldc();
 }
 
 /* Allocates a frame of yc__size bytes (header included) and records its
@@ -319,6 +333,24 @@ static inline int yc__yield_now(struct yc__sched *yc__s,
 }
 /* The same, out of line (stackful micro-threads). */
 int yc__yield(struct yc__sched *, struct yc__frame *, unsigned);
+
+/* Waits on a single queue without a frame of the call. An await of
+   yc_event_wait, yc_mutex_lock or yc_sem_acquire becomes
+
+       t = yc__yc_event_wait_in(yc__s, yc__fp, n, e, d);
+       if (YC__SUSPENDED()) {
+           <save live locals> return yc__NAME_z;
+       yc__resume_n:
+           <reload live locals> t = yc__wait_done(yc__s, yc__fp);
+       }
+
+   The call sets the awaiting frame's state to n (as YC__NEW does) and
+   returns the result, or suspends the task. With no deadline and no
+   deadline scope, the task waits in the object's queue by its own link,
+   and the awaiting frame is its innermost frame; otherwise the call runs
+   the primitive in a frame of its own, which the task waits in.
+   yc__wait_done returns the result of either, freeing that frame. */
+int yc__wait_done(struct yc__sched *, struct yc__frame *);
 
 /* An await of a call through a function pointer (see struct yc__sched):
    yc__await_request before the call, yc__await_answer after it returns the
