@@ -20,7 +20,7 @@ static void out_of_memory(unsigned size) {
 }
 
 void *yc__frame_alloc_slow(struct yc__sched *s, unsigned size) {
-    unsigned c = (size + 15) >> 4;
+    unsigned c = (size + 7) >> 3;
     struct yc__frame *f;
     if (YC__NO_POOL || c >= YC__FRAME_CLASSES) {
         f = malloc(size);
@@ -34,7 +34,7 @@ void *yc__frame_alloc_slow(struct yc__sched *s, unsigned size) {
        one at a time, rather than threading a whole new chunk onto the free
        list, touches memory only when it is first used: a million tasks
        going to sleep fault their pages in once. */
-    unsigned fsize = c << 4;
+    unsigned fsize = c << 3;
     struct yc__sched_full *full = yc__full(s);
     if (!full->bump[c] || (size_t)(full->bump_end[c] - full->bump[c]) < fsize) {
         size_t bytes =
