@@ -262,7 +262,9 @@ static void print_wait(struct out *o, const struct yc__sched_full *s,
    made from t's code. */
 static const struct yc_task *plain_call_of(const struct yc__sched_full *s,
                                            const struct yc_task *t) {
-    for (const struct yc_task *u = s->all_head; u; u = u->all_next)
+    struct yc__task_iter it = {0};
+    const struct yc_task *u;
+    while ((u = yc__task_iter_next(s, &it)) != NULL)
         if ((u->abi.flags & YC__TASK_SYNC) && u->ext->up.outer == t)
             return u;
     return NULL;
@@ -385,20 +387,58 @@ int yc_backtrace(int fd) {
     return backtrace_plain(fd);
 }
 
+/* What the reports below pass to each task they print. */
+struct report {
+    struct out *o;
+    const struct yc__sched_full *s;
+    const char *indent;
+};
+
+/* Calls fn for every live task of s, oldest first; in memory order if
+   there is no memory to sort them. */
+static void each_task(const struct yc__sched_full *s,
+                      void (*fn)(const struct yc_task *, struct report *),
+                      struct report *r) {
+    struct yc__task_list l = yc__tasks_by_id(s);
+    if (l.t) {
+        for (size_t i = 0; i < l.n; i++)
+            fn(l.t[i], r);
+        yc__tasks_done(&l);
+        return;
+    }
+    struct yc__task_iter it = {0};
+    const struct yc_task *t;
+    while ((t = yc__task_iter_next(s, &it)) != NULL)
+        fn(t, r);
+}
+
+/* The number of live tasks of s for which `pick` (or NULL: every one)
+   holds. */
+static unsigned count_tasks(const struct yc__sched_full *s,
+                            int (*pick)(const struct yc_task *)) {
+    struct yc__task_iter it = {0};
+    const struct yc_task *t;
+    unsigned n = 0;
+    while ((t = yc__task_iter_next(s, &it)) != NULL)
+        n += !pick || pick(t);
+    return n;
+}
+
+static void dump_task(const struct yc_task *t, struct report *r) {
+    print_task(r->o, r->s, t);
+}
+
 int yc_sched_dump(int fd) {
     int saved_errno = errno;
     struct out o = {fd, 0, {0}};
     struct yc__sched_full *s = yc__sched_peek();
-    unsigned n = 0;
-    if (s)
-        for (const struct yc_task *t = s->all_head; t; t = t->all_next)
-            n++;
+    unsigned n = s ? count_tasks(s, NULL) : 0;
     out_str(&o, "yieldc: ");
     out_uint(&o, n);
     out_str(&o, n == 1 ? " micro-thread\n" : " micro-threads\n");
+    struct report r = {&o, s, ""};
     if (s)
-        for (const struct yc_task *t = s->all_head; t; t = t->all_next)
-            print_task(&o, s, t);
+        each_task(s, dump_task, &r);
     out_flush(&o);
     errno = saved_errno;
     return 0;
@@ -408,27 +448,43 @@ int yc_sched_dump(int fd) {
 /* The deadlock and exit reports                                       */
 /* ------------------------------------------------------------------ */
 
-static void report_blocked(struct out *o, struct yc__sched_full *s,
-                           const char *indent) {
-    for (struct yc_task *t = s->all_head; t; t = t->all_next)
-        if (is_blocked(t))
-            print_wait(o, s, t, indent);
+static void report_blocked(const struct yc_task *t, struct report *r) {
+    if (is_blocked(t))
+        print_wait(r->o, r->s, t, r->indent);
 }
 
 void yc__deadlock(struct yc__sched_full *s) {
-    unsigned n = 0;
-    for (struct yc_task *t = s->all_head; t; t = t->all_next)
-        n += is_blocked(t);
+    unsigned n = count_tasks(s, is_blocked);
     struct out o;
     out_stderr(&o);
     out_str(&o, "yieldc: deadlock: no micro-thread can run and nothing is "
                 "pending; ");
     out_uint(&o, n);
     out_str(&o, n == 1 ? " task is blocked:\n" : " tasks are blocked:\n");
-    report_blocked(&o, s, "  ");
+    struct report r = {&o, s, "  "};
+    each_task(s, report_blocked, &r);
     out_flush(&o);
     deadlocked = 1;
     exit(2);
+}
+
+static void report_at_exit(const struct yc_task *t, struct report *r) {
+    struct out *o = r->o;
+    if (t->abi.flags & YC__TASK_SYNC)
+        return;
+    if (t->abi.flags & YC__TASK_DONE) {
+        out_str(o, "yieldc: at exit: ");
+        print_task_head(o, t, "");
+        out_str(o, " finished but was never joined\n");
+    } else if (is_blocked(t)) {
+        out_str(o, "yieldc: at exit: never resumed: ");
+        print_wait(o, r->s, t, "");
+    } else {
+        out_str(o, "yieldc: at exit: ");
+        print_task_head(o, t, "");
+        out_str(o, " was ready but never resumed\n");
+        print_chain(o, r->s, chain_start(r->s, t), "");
+    }
 }
 
 void yc__exit_report(struct yc__sched_full *s) {
@@ -436,22 +492,7 @@ void yc__exit_report(struct yc__sched_full *s) {
         return;
     struct out o;
     out_stderr(&o);
-    for (struct yc_task *t = s->all_head; t; t = t->all_next) {
-        if (t->abi.flags & YC__TASK_SYNC)
-            continue;
-        if (t->abi.flags & YC__TASK_DONE) {
-            out_str(&o, "yieldc: at exit: ");
-            print_task_head(&o, t, "");
-            out_str(&o, " finished but was never joined\n");
-        } else if (is_blocked(t)) {
-            out_str(&o, "yieldc: at exit: never resumed: ");
-            print_wait(&o, s, t, "");
-        } else {
-            out_str(&o, "yieldc: at exit: ");
-            print_task_head(&o, t, "");
-            out_str(&o, " was ready but never resumed\n");
-            print_chain(&o, s, chain_start(s, t), "");
-        }
-    }
+    struct report r = {&o, s, ""};
+    each_task(s, report_at_exit, &r);
     out_flush(&o);
 }

@@ -43,6 +43,7 @@ struct yc__sched *yc__sched_get(void) {
         abort();
     }
     s->next_id = 1;
+    yc__task_slabs_init(s);
     /* An odd multiplier: the first 65,536 schedulers get distinct salts. */
     static _Atomic unsigned schedulers;
     s->salt = (atomic_fetch_add(&schedulers, 1) * 0x9e37u + 0x2c5bu) & 0xffffu;

@@ -20,6 +20,18 @@ struct yc__chunk {
     struct yc__chunk *next; /* all chunks, freed at exit */
 };
 
+/* Task memory (task_slab.c): one slab per slot size. */
+struct yc__slab_chunk;
+struct yc__slab {
+    unsigned size;                /* bytes per slot */
+    unsigned nchunks;             /* chunks allocated */
+    void *free;                   /* freed slots, linked by their first word */
+    struct yc__slab_chunk *first; /* the oldest chunk */
+    struct yc__slab_chunk *last;  /* the newest, being cut */
+    char *limit;                  /* the end of the newest chunk */
+};
+#define YC__NSLABS 2 /* a task alone; a task with its extension */
+
 /* A call of the scheduler's resume, on the C stack: which task it runs
    and which of its frames it is stepping. Resumes nest (plain C calling a
    coroutine from a running task), so they form a stack (s->running).
@@ -68,8 +80,7 @@ struct yc__sched_full {
     struct yc__task *head;             /* run queue: next task to resume */
     struct yc__task *tail;             /* run queue: last task */
     unsigned nready;                   /* tasks in the run queue */
-    struct yc_task *all_head;          /* every live task, oldest first */
-    struct yc_task *all_tail;          /* the newest live task */
+    struct yc__slab slabs[YC__NSLABS]; /* the tasks' memory */
     struct yc__chunk *chunks;          /* frame memory, for the exit cleanup */
     unsigned nchunks;                  /* chunks allocated */
     char *bump[YC__FRAME_CLASSES];     /* per size class: the unused part of

@@ -16,14 +16,19 @@ struct task_with_ext {
 
 static void ext_init(struct yc__task_ext *e) { *e = (struct yc__task_ext){0}; }
 
+void yc__task_slabs_init(struct yc__sched_full *s) {
+    yc__slab_init(s, YC__SLAB_TASK, sizeof(struct yc_task));
+    yc__slab_init(s, YC__SLAB_TASK_EXT, sizeof(struct task_with_ext));
+}
+
 struct yc_task *yc__task_new(struct yc__sched_full *s, struct yc__frame *f,
                              unsigned flags) {
     struct yc_task *t;
     if (flags & YC__TASK_DETACHED) {
-        t = yc__pool_alloc(s, sizeof *t);
+        t = yc__slab_alloc(s, YC__SLAB_TASK);
         t->ext = NULL;
     } else {
-        struct task_with_ext *te = yc__pool_alloc(s, sizeof *te);
+        struct task_with_ext *te = yc__slab_alloc(s, YC__SLAB_TASK_EXT);
         t = &te->t;
         t->ext = &te->ext;
         ext_init(t->ext);
@@ -33,13 +38,6 @@ struct yc_task *yc__task_new(struct yc__sched_full *s, struct yc__frame *f,
     t->abi.top = f;
     t->abi.flags = flags | YC__TASK_LIVE;
     t->abi.id = s->next_id++;
-    t->all_next = NULL;
-    t->all_prev = s->all_tail;
-    if (s->all_tail)
-        s->all_tail->all_next = t;
-    else
-        s->all_head = t;
-    s->all_tail = t;
     s->ntasks++;
     return t;
 }
@@ -68,21 +66,13 @@ static void drop_scopes(struct yc__sched_full *s, struct yc_task *t) {
 void yc__task_release(struct yc__sched_full *s, struct yc_task *t) {
     drop_scopes(s, t);
     t->abi.flags &= ~YC__TASK_LIVE; /* its handles are stale from now on */
-    if (t->all_prev)
-        t->all_prev->all_next = t->all_next;
-    else
-        s->all_head = t->all_next;
-    if (t->all_next)
-        t->all_next->all_prev = t->all_prev;
-    else
-        s->all_tail = t->all_prev;
     if (t->abi.flags & YC__TASK_EXT_INLINE) {
-        yc__pool_free(s, t, sizeof(struct task_with_ext));
+        yc__slab_free(s, YC__SLAB_TASK_EXT, t);
         return;
     }
     if (t->ext)
         yc__pool_free(s, t->ext, sizeof *t->ext);
-    yc__pool_free(s, t, sizeof *t);
+    yc__slab_free(s, YC__SLAB_TASK, t);
 }
 
 void yc__task_free(struct yc__sched_full *s, struct yc_task *t) {
@@ -129,11 +119,13 @@ void yc__task_finished(struct yc__sched_full *s, struct yc_task *t) {
 }
 
 void yc__task_destroy_all(struct yc__sched_full *s) {
-    while (s->all_head) {
-        struct yc_task *t = s->all_head;
+    struct yc__task_iter it = {0};
+    struct yc_task *t;
+    while ((t = yc__task_iter_next(s, &it)) != NULL) {
         yc__frame_free_chain(&s->abi, t->abi.top);
         yc__task_release(s, t);
     }
+    yc__slab_destroy(s);
     while (s->free_scopes) {
         struct yc__scope *sc = s->free_scopes;
         s->free_scopes = sc->outer;

@@ -70,16 +70,16 @@ struct yc__task_ext {
    handle YC_ASYNC returns is the task itself (no separate allocation).
 
    Every idle micro-thread holds one, so it keeps only what every task
-   needs (56 bytes): the rest is in the extension. What a blocked task
-   waits in needs no field either: the primitive it blocked in is its
-   innermost frame (YC__TASK_BLOCKED, yc__task_wait), or it waits by its
-   own link (YC__TASK_WAITING, wait.h); nor does the frame
-   the scheduler is stepping (sched.h, struct yc__resuming).
+   needs (40 bytes): the rest is in the extension. It needs no link to
+   the other tasks either: reports find them in its slab (task_slab.c).
+   Nor does what a blocked task waits in need a field: the primitive it
+   blocked in is its innermost frame (YC__TASK_BLOCKED, yc__task_wait),
+   or it waits by its own link (YC__TASK_WAITING, wait.h); nor does the
+   frame the scheduler is stepping (sched.h, struct yc__resuming).
 
-       struct yc_task                           struct yc__task_ext
-       link flags id top | all_prev all_next | ext ──▶ scope up sib groups
-                                                       joiners ret_*
-       (ABI, 32 bytes)     (every live task)   (0, inline, or pooled)
+       struct yc_task           struct yc__task_ext
+       link flags id top | ext ──▶ scope up sib groups joiners ret_*
+       (ABI, 32 bytes)           (0, inline, or pooled)
 
    Ownership: a task created by yc__spawn is freed when it finishes; one
    created by yc__async when it has finished and has been joined,
@@ -88,10 +88,40 @@ struct yc__task_ext {
    holds its result until then. */
 struct yc_task {
     struct yc__task abi;      /* run-queue link, frames, flags, id */
-    struct yc_task *all_prev; /* previous live task of the scheduler */
-    struct yc_task *all_next; /* next live task */
     struct yc__task_ext *ext; /* the rarely used part, or NULL */
 };
+
+/* Task memory (task_slab.c). Slab YC__SLAB_TASK holds tasks alone,
+   YC__SLAB_TASK_EXT a task with its extension after it. */
+enum { YC__SLAB_TASK = 0, YC__SLAB_TASK_EXT = 1 };
+void yc__slab_init(struct yc__sched_full *s, unsigned k, unsigned size);
+void *yc__slab_alloc(struct yc__sched_full *s, unsigned k);
+void yc__slab_free(struct yc__sched_full *s, unsigned k, void *p);
+void yc__slab_destroy(struct yc__sched_full *s);
+/* Sets up the slabs of a new scheduler (task.c). */
+void yc__task_slabs_init(struct yc__sched_full *s);
+
+/* Walks the live tasks of s (in memory order): zero-initialise, then call
+   yc__task_iter_next until it returns NULL. A task freed during the walk
+   is skipped or returned before it is freed, never after. */
+struct yc__task_iter {
+    unsigned k;                /* the slab */
+    int started;               /* ch and at are set for slab k */
+    struct yc__slab_chunk *ch; /* the chunk */
+    char *at;                  /* the next slot in it */
+};
+struct yc_task *yc__task_iter_next(const struct yc__sched_full *s,
+                                   struct yc__task_iter *it);
+
+/* The live tasks of s sorted by id (oldest first), for reports; t is NULL
+   if there is none or no memory for the list. */
+struct yc__task_list {
+    struct yc_task **t;
+    size_t n;
+    size_t bytes;
+};
+struct yc__task_list yc__tasks_by_id(const struct yc__sched_full *s);
+void yc__tasks_done(struct yc__task_list *l);
 
 static inline struct yc_task *yc__task_of(struct yc__task *t) {
     return (struct yc_task *)t;
