@@ -53,6 +53,7 @@ long micro_yc_roundtrip2_run(long iters);
 long micro_yc_spawn_run(long iters);
 long micro_yc_chan_run(long iters);
 long micro_yc_mutex_run(long iters);
+long micro_yc_event_run(long iters);
 long micro_yc_sleep_run(long iters);
 
 /* The pthread baselines (micro_base.c): create + join iters threads (in

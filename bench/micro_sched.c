@@ -100,7 +100,7 @@ YC_COROUTINE static long spawn_all(long iters) {
 long micro_yc_spawn_run(long iters) { return spawn_all(iters); }
 
 /* ------------------------------------------------------------------ */
-/* Row 7: channel ping-pong and mutex hand-off                         */
+/* Row 7: channel ping-pong, mutex hand-off, event wake-up            */
 /* ------------------------------------------------------------------ */
 
 YC_COROUTINE static void pong(yc_chan *in, yc_chan *out) {
@@ -153,6 +153,38 @@ YC_COROUTINE static long handoff(long iters) {
 }
 
 long micro_yc_mutex_run(long iters) { return handoff(iters); }
+
+static yc_event ping_ev = YC_EVENT_INIT, pong_ev = YC_EVENT_INIT;
+
+/* Answers every wake-up on ping_ev with one on pong_ev, until told to
+   stop. */
+YC_COROUTINE static void event_ponger(const int *stop) {
+    for (;;) {
+        check(YC_AWAIT(yc_event_wait(&ping_ev, YC_NO_DEADLINE)), "wait");
+        yc_event_clear(&ping_ev);
+        if (*stop)
+            return;
+        yc_event_set(&pong_ev);
+    }
+}
+
+/* iters wake-ups through two events, half each way: each side sets the
+   other's event and waits on its own, so every wait blocks. */
+YC_COROUTINE static long event_pingpong(long iters) {
+    int stop = 0;
+    yc_task *t = YC_ASYNC(event_ponger(&stop));
+    for (long i = 0; i < iters / 2; i++) {
+        yc_event_set(&ping_ev);
+        check(YC_AWAIT(yc_event_wait(&pong_ev, YC_NO_DEADLINE)), "wait");
+        yc_event_clear(&pong_ev);
+    }
+    stop = 1;
+    yc_event_set(&ping_ev);
+    check(YC_AWAIT(yc_task_join(t, 0, 0, YC_NO_DEADLINE)), "join");
+    return iters;
+}
+
+long micro_yc_event_run(long iters) { return event_pingpong(iters); }
 
 /* ------------------------------------------------------------------ */
 /* Row 8: waking a million sleepers                                    */

@@ -60,6 +60,8 @@ TARGETS = [
     ("5", "memory", "yieldc stackless", ("bytes", 64)),
     ("6", "stackful switch", "boost", 1.0),
     ("7", "channel message", "yieldc", ("instr/op", 150)),
+    ("7", "mutex hand-off", "yieldc", ("instr/op", 150)),
+    ("7", "event wake-up", "yieldc", ("instr/op", 150)),
     ("9", "translate", "clang -fsyntax-only", 1.5),
     ("10", "kv ", "redis-server", (">=", 0.9)),
 ]

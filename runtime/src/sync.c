@@ -220,8 +220,10 @@ void yc_event_init(yc_event *e, int set) {
 }
 
 void yc_event_set(yc_event *e) {
-    struct yc__sched_full *s = yc__full(yc__sched_get());
     e->yc__set = 1;
+    if (!yc__tq_first(&e->yc__waiters) && yc__wq_empty(&e->yc__selects))
+        return;
+    struct yc__sched_full *s = yc__full(yc__sched_get());
     yc__tq_wake_all(s, &e->yc__waiters, 0);
     yc__wq_wake_all(s, &e->yc__selects, 0);
 }

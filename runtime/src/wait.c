@@ -82,66 +82,18 @@ void yc__wq_wake_all(struct yc__sched_full *s, struct yc__wq *q, int result) {
 /* Task queues                                                         */
 /* ------------------------------------------------------------------ */
 
-/* The head's own links point at the first and the last task, untagged
-   (NULL when empty, as zeroed storage is); a task's links point at its
-   neighbours, or at the head with bit 0 set. A task can then leave its
-   queue without knowing it (a cancellation), and a report can still
-   find the object. */
-static struct yc__qnode *tag(struct yc__qnode *q) {
-    return (struct yc__qnode *)((uintptr_t)q | 1);
-}
-static int is_head(const struct yc__qnode *p) { return (uintptr_t)p & 1; }
-static struct yc__qnode *untag(struct yc__qnode *p) {
-    return (struct yc__qnode *)((uintptr_t)p & ~(uintptr_t)1);
-}
-
-void yc__tq_push(struct yc__qnode *q, struct yc_task *t) {
-    struct yc__qnode *n = &t->abi.link, *last = q->yc__prev;
-    n->yc__next = tag(q);
-    n->yc__prev = last ? last : tag(q);
-    if (last)
-        last->yc__next = n;
-    else
-        q->yc__next = n;
-    q->yc__prev = n;
-}
-
-void yc__tq_remove(struct yc_task *t) {
-    struct yc__qnode *n = &t->abi.link, *nx = n->yc__next, *pv = n->yc__prev;
-    if (is_head(pv))
-        untag(pv)->yc__next = is_head(nx) ? NULL : nx;
-    else
-        pv->yc__next = nx;
-    if (is_head(nx))
-        untag(nx)->yc__prev = is_head(pv) ? NULL : pv;
-    else
-        nx->yc__prev = pv;
-    n->yc__next = n->yc__prev = NULL;
-}
-
 const struct yc__qnode *yc__tq_head_of(const struct yc_task *t) {
     const struct yc__qnode *n = &t->abi.link, *p = n;
     /* Both ways at once: the nearer end is found first. */
     for (unsigned i = 0; i < 100000; i++) {
-        if (is_head(n->yc__next))
-            return untag(n->yc__next);
-        if (is_head(p->yc__prev))
-            return untag(p->yc__prev);
+        if (yc__tq_is_head(n->yc__next))
+            return yc__tq_untag(n->yc__next);
+        if (yc__tq_is_head(p->yc__prev))
+            return yc__tq_untag(p->yc__prev);
         n = n->yc__next;
         p = p->yc__prev;
     }
     return NULL;
-}
-
-void yc__tq_wait(struct yc__sched *s, struct yc_task *t, struct yc__qnode *q,
-                 struct yc__frame *f, unsigned n, unsigned kind) {
-    yc__tq_push(q, t);
-    f->state = n;
-    t->abi.top = f;
-    t->abi.flags =
-        (t->abi.flags & ~(YC__WAIT_KIND_MASK | YC__TASK_WAIT_FAILED)) |
-        YC__TASK_WAITING | kind << YC__WAIT_KIND_SHIFT;
-    s->susp = 1; /* every step function on the C stack returns */
 }
 
 void yc__tq_wake(struct yc__sched_full *s, struct yc_task *t, int result) {

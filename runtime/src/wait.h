@@ -112,10 +112,47 @@ void yc__wait_unqueue(struct yc__wait *w);
 /* Task queues                                                         */
 /* ------------------------------------------------------------------ */
 
+/* The head's own links point at the first and the last task, untagged
+   (NULL when empty, as zeroed storage is); a task's links point at its
+   neighbours, or at the head with bit 0 set. A task can then leave its
+   queue without knowing it (a cancellation), and a report can still
+   find the object. */
+static inline struct yc__qnode *yc__tq_tag(struct yc__qnode *q) {
+    return (struct yc__qnode *)((uintptr_t)q | 1);
+}
+static inline int yc__tq_is_head(const struct yc__qnode *p) {
+    return (uintptr_t)p & 1;
+}
+static inline struct yc__qnode *yc__tq_untag(struct yc__qnode *p) {
+    return (struct yc__qnode *)((uintptr_t)p & ~(uintptr_t)1);
+}
+
 /* Appends task t to task queue q (a zeroed head is an empty queue). */
-void yc__tq_push(struct yc__qnode *q, struct yc_task *t);
+static inline void yc__tq_push(struct yc__qnode *q, struct yc_task *t) {
+    struct yc__qnode *n = &t->abi.link, *last = q->yc__prev;
+    n->yc__next = yc__tq_tag(q);
+    n->yc__prev = last ? last : yc__tq_tag(q);
+    if (last)
+        last->yc__next = n;
+    else
+        q->yc__next = n;
+    q->yc__prev = n;
+}
+
 /* Takes t out of the task queue it is in. */
-void yc__tq_remove(struct yc_task *t);
+static inline void yc__tq_remove(struct yc_task *t) {
+    struct yc__qnode *n = &t->abi.link, *nx = n->yc__next, *pv = n->yc__prev;
+    if (yc__tq_is_head(pv))
+        yc__tq_untag(pv)->yc__next = yc__tq_is_head(nx) ? NULL : nx;
+    else
+        pv->yc__next = nx;
+    if (yc__tq_is_head(nx))
+        yc__tq_untag(nx)->yc__prev = yc__tq_is_head(pv) ? NULL : pv;
+    else
+        nx->yc__prev = pv;
+    n->yc__next = n->yc__prev = NULL;
+}
+
 /* The longest-waiting task of q, or NULL. */
 static inline struct yc_task *yc__tq_first(const struct yc__qnode *q) {
     return (struct yc_task *)(void *)q->yc__next;
@@ -126,8 +163,18 @@ const struct yc__qnode *yc__tq_head_of(const struct yc_task *t);
 
 /* Blocks the running task t in queue q with no frame of the call: frame f
    resumes at state n once woken (kind: YC__WAIT_*). */
-void yc__tq_wait(struct yc__sched *s, struct yc_task *t, struct yc__qnode *q,
-                 struct yc__frame *f, unsigned n, unsigned kind);
+static inline void yc__tq_wait(struct yc__sched *s, struct yc_task *t,
+                               struct yc__qnode *q, struct yc__frame *f,
+                               unsigned n, unsigned kind) {
+    yc__tq_push(q, t);
+    f->state = n;
+    t->abi.top = f;
+    t->abi.flags =
+        (t->abi.flags & ~(YC__WAIT_KIND_MASK | YC__TASK_WAIT_FAILED)) |
+        YC__TASK_WAITING | kind << YC__WAIT_KIND_SHIFT;
+    s->susp = 1; /* every step function on the C stack returns */
+}
+
 /* Ends the wait of task t, first in a task queue, with `result`. */
 void yc__tq_wake(struct yc__sched_full *s, struct yc_task *t, int result);
 /* Wakes every task of q, in order, with `result`. */
