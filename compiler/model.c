@@ -99,7 +99,8 @@ void unit_free(struct unit *u) {
 
 int corodecl_waits_in_caller(const struct corodecl *g) {
     static const char *const bare[] = {"yc_event_wait", "yc_mutex_lock",
-                                       "yc_sem_acquire"};
+                                       "yc_sem_acquire", "yc_chan_send",
+                                       "yc_chan_recv"};
     if (g->def || g->is_static)
         return 0;
     for (unsigned i = 0; i < sizeof bare / sizeof *bare; i++)

@@ -475,10 +475,18 @@ int yc_chan_free(yc_chan *ch);
    message is not sent); YC_ETIMEDOUT, YC_ECANCELED (not sent either); or
    YC_ENOMEM (an unbounded channel could not grow). */
 YC_COROUTINE int yc_chan_send(yc_chan *ch, const void *elem, int64_t deadline);
+/* private: an await of yc_chan_send in translated code (yieldc/abi.h) */
+int yc__yc_chan_send_in(struct yc__sched *s, struct yc__frame *f,
+                        unsigned state, yc_chan *ch, const void *elem,
+                        int64_t deadline);
 /* Receives the oldest message into elem, waiting for one. Returns 0;
    YC_EPIPE once the channel is closed and drained; YC_ETIMEDOUT or
    YC_ECANCELED. */
 YC_COROUTINE int yc_chan_recv(yc_chan *ch, void *elem, int64_t deadline);
+/* private: an await of yc_chan_recv in translated code (yieldc/abi.h) */
+int yc__yc_chan_recv_in(struct yc__sched *s, struct yc__frame *f,
+                        unsigned state, yc_chan *ch, void *elem,
+                        int64_t deadline);
 /* Sends if that needs no waiting. Returns 0, YC_EAGAIN, YC_EPIPE or
    YC_ENOMEM. Never suspends: usable from callbacks. */
 int yc_chan_try_send(yc_chan *ch, const void *elem);

@@ -171,6 +171,22 @@ YC__PRIMITIVE(yc_chan_send, struct send_frame, send_run,
               (yc_chan * ch, const void *elem, int64_t deadline),
               (ch, elem, deadline))
 
+int yc__yc_chan_send_in(struct yc__sched *s, struct yc__frame *f,
+                        unsigned state, yc_chan *ch, const void *elem,
+                        int64_t deadline) {
+    struct yc_task *t = yc__cur(s);
+    f->state = state;
+    if (yc__may_wait_bare(t, deadline)) {
+        int rc = try_send(yc__full(s), ch, elem);
+        if (rc != YC_EAGAIN)
+            return rc;
+        yc__wq_wait_bare(s, t, &ch->senders, (void *)elem, f, state,
+                         YC__WAIT_SEND);
+        return 0;
+    }
+    YC__IN_FRAME(yc_chan_send, ch, elem, deadline);
+}
+
 struct yc__yc_chan_recv_args {
     yc_chan *ch;      /* the channel */
     void *elem;       /* where the message goes */
@@ -197,3 +213,18 @@ static int recv_run(struct recv_frame *f, struct yc__sched *s) {
 YC__PRIMITIVE(yc_chan_recv, struct recv_frame, recv_run,
               (yc_chan * ch, void *elem, int64_t deadline),
               (ch, elem, deadline))
+
+int yc__yc_chan_recv_in(struct yc__sched *s, struct yc__frame *f,
+                        unsigned state, yc_chan *ch, void *elem,
+                        int64_t deadline) {
+    struct yc_task *t = yc__cur(s);
+    f->state = state;
+    if (yc__may_wait_bare(t, deadline)) {
+        int rc = try_recv(yc__full(s), ch, elem);
+        if (rc != YC_EAGAIN)
+            return rc;
+        yc__wq_wait_bare(s, t, &ch->receivers, elem, f, state, YC__WAIT_RECV);
+        return 0;
+    }
+    YC__IN_FRAME(yc_chan_recv, ch, elem, deadline);
+}

@@ -4,7 +4,13 @@
 
 void yc__wait_cancel(struct yc__sched_full *s, struct yc_task *t) {
     if (t->abi.flags & YC__TASK_WAITING) {
-        yc__tq_wake(s, t, YC_ECANCELED);
+        unsigned k = yc__wait_kind(t);
+        if (k == YC__WAIT_SEND || k == YC__WAIT_RECV)
+            yc__wlink_wake_bare(
+                s, (struct yc__wlink *)(void *)t->abi.link.yc__prev,
+                YC_ECANCELED);
+        else
+            yc__tq_wake(s, t, YC_ECANCELED);
         return;
     }
     struct yc__wait *w = yc__task_wait(t);
@@ -41,8 +47,10 @@ void *yc__prim_alloc(struct yc__sched *s, unsigned size,
 int yc__wait_done(struct yc__sched *s, struct yc__frame *f) {
     struct yc_task *t = yc__cur(s);
     struct yc__frame *top = t->abi.top;
-    if (top == f) /* it waited by its own link */
-        return t->abi.flags & YC__TASK_WAIT_FAILED ? YC_ECANCELED : 0;
+    if (top == f) /* it waited with no frame of the call */
+        return t->abi.flags & YC__TASK_WAIT_CANCELLED ? YC_ECANCELED
+               : t->abi.flags & YC__TASK_WAIT_CLOSED  ? YC_EPIPE
+                                                      : 0;
     int rc = ((struct yc__prim *)(void *)top)->ret;
     yc__frame_free(s, top);
     return rc;

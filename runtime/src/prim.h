@@ -126,6 +126,20 @@ int yc__prim_block(struct yc__sched *s, struct yc__prim *p, unsigned state,
 int yc__prim_block_shielded(struct yc__sched *s, struct yc__prim *p,
                             unsigned state);
 
+/* The await of primitive `name` with these arguments in a frame of its
+   own, from a yc__NAME_in function whose parameters are s and f
+   (abi.h's yc__wait_done): returns its result, or 0 with the task
+   waiting in that frame. */
+#define YC__IN_FRAME(name, ...)                                                \
+    do {                                                                       \
+        struct yc__frame *p_ = yc__##name##_new(s, f);                         \
+        int r_ = yc__##name##_step(p_, s, __VA_ARGS__);                        \
+        if (s->susp)                                                           \
+            return 0; /* the task waits in p_ */                               \
+        yc__frame_free(s, p_);                                                 \
+        return r_;                                                             \
+    } while (0)
+
 #define YC__UNPAREN(...) __VA_ARGS__
 
 /* Defines primitive `name` (see the top of this file) returning rtype

@@ -6,6 +6,7 @@
    stack, without stdio, malloc or locks, so that backtraces and dumps can
    be printed from a signal handler. */
 #include "report.h"
+#include "chan.h"
 #include "prim.h"
 #include "stackful.h"
 
@@ -199,7 +200,7 @@ static int is_blocked(const struct yc_task *t) {
     return (t->abi.flags & (YC__TASK_BLOCKED | YC__TASK_WAITING)) != 0;
 }
 
-/* Writes what t, waiting by its own link, waits in and on. */
+/* Writes what t, waiting with no frame of the call, waits in and on. */
 static void print_bare_wait(struct out *o, const struct yc_task *t) {
     static const struct {
         const char *what;
@@ -209,11 +210,17 @@ static void print_bare_wait(struct out *o, const struct yc_task *t) {
         {"yc_event_wait", offsetof(yc_event, yc__waiters)},
         {"yc_mutex_lock", offsetof(yc_mutex, yc__waiters)},
         {"yc_sem_acquire", offsetof(yc_sem, yc__waiters)},
+        {"yc_chan_send", offsetof(struct yc_chan, senders)},
+        {"yc_chan_recv", offsetof(struct yc_chan, receivers)},
     };
-    unsigned k = (t->abi.flags & YC__WAIT_KIND_MASK) >> YC__WAIT_KIND_SHIFT;
-    const struct yc__qnode *q = yc__tq_head_of(t);
-    out_str(o, kinds[k].what);
-    if (q) {
+    unsigned k = yc__wait_kind(t);
+    const void *q;
+    if (k == YC__WAIT_SEND || k == YC__WAIT_RECV)
+        q = ((const struct yc__wlink *)(const void *)t->abi.link.yc__prev)->q;
+    else
+        q = yc__tq_head_of(t);
+    out_str(o, k < sizeof kinds / sizeof *kinds ? kinds[k].what : "?");
+    if (q && k < sizeof kinds / sizeof *kinds) {
         out_str(o, " on ");
         out_ptr(o, (const char *)q - kinds[k].head);
     }

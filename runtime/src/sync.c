@@ -91,25 +91,6 @@ static int lock_run(struct lock_frame *f, struct yc__sched *s) {
 YC__PRIMITIVE(yc_mutex_lock, struct lock_frame, lock_run,
               (yc_mutex * m, int64_t deadline), (m, deadline))
 
-/* The await of primitive `name` with these arguments in a frame of its
-   own, from a yc__NAME_in function (abi.h's yc__wait_done). */
-#define IN_FRAME(name, ...)                                                    \
-    do {                                                                       \
-        struct yc__frame *p_ = yc__##name##_new(s, f);                         \
-        int r_ = yc__##name##_step(p_, s, __VA_ARGS__);                        \
-        if (s->susp)                                                           \
-            return 0; /* the task waits in p_ */                               \
-        yc__frame_free(s, p_);                                                 \
-        return r_;                                                             \
-    } while (0)
-
-/* Whether the running task t may wait by its own link: not cancelled, in
-   no deadline scope (the call then checks both in its frame). */
-static int may_wait_bare(const struct yc_task *t, int64_t deadline) {
-    return deadline < 0 &&
-           !(t->abi.flags & (YC__TASK_CANCELLED | YC__TASK_SCOPED));
-}
-
 int yc__yc_mutex_lock_in(struct yc__sched *s, struct yc__frame *f,
                          unsigned state, yc_mutex *m, int64_t deadline) {
     struct yc_task *t = yc__cur(s);
@@ -126,7 +107,7 @@ int yc__yc_mutex_lock_in(struct yc__sched *s, struct yc__frame *f,
             return 0;
         }
     }
-    IN_FRAME(yc_mutex_lock, m, deadline);
+    YC__IN_FRAME(yc_mutex_lock, m, deadline);
 }
 
 int yc_mutex_trylock(yc_mutex *m) {
@@ -200,13 +181,13 @@ int yc__yc_sem_acquire_in(struct yc__sched *s, struct yc__frame *f,
                           unsigned state, yc_sem *sem, int64_t deadline) {
     struct yc_task *t = yc__cur(s);
     f->state = state;
-    if (may_wait_bare(t, deadline)) {
+    if (yc__may_wait_bare(t, deadline)) {
         if (yc_sem_tryacquire(sem) == 0)
             return 0;
         yc__tq_wait(s, t, &sem->yc__waiters, f, state, YC__WAIT_SEM);
         return 0;
     }
-    IN_FRAME(yc_sem_acquire, sem, deadline);
+    YC__IN_FRAME(yc_sem_acquire, sem, deadline);
 }
 
 /* ------------------------------------------------------------------ */
@@ -225,7 +206,8 @@ void yc_event_set(yc_event *e) {
         return;
     struct yc__sched_full *s = yc__full(yc__sched_get());
     yc__tq_wake_all(s, &e->yc__waiters, 0);
-    yc__wq_wake_all(s, &e->yc__selects, 0);
+    if (!yc__wq_empty(&e->yc__selects))
+        yc__wq_wake_all(s, &e->yc__selects, 0);
 }
 
 void yc_event_clear(yc_event *e) { e->yc__set = 0; }
@@ -258,13 +240,13 @@ int yc__yc_event_wait_in(struct yc__sched *s, struct yc__frame *f,
                          unsigned state, yc_event *e, int64_t deadline) {
     struct yc_task *t = yc__cur(s);
     f->state = state;
-    if (may_wait_bare(t, deadline)) {
+    if (yc__may_wait_bare(t, deadline)) {
         if (e->yc__set)
             return 0;
         yc__tq_wait(s, t, &e->yc__waiters, f, state, YC__WAIT_EVENT);
         return 0;
     }
-    IN_FRAME(yc_event_wait, e, deadline);
+    YC__IN_FRAME(yc_event_wait, e, deadline);
 }
 
 /* ------------------------------------------------------------------ */

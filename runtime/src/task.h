@@ -6,29 +6,38 @@
 #include "sched.h"
 
 enum {
-    YC__TASK_DONE = 1u << 0,         /* the root frame has returned */
-    YC__TASK_DETACHED = 1u << 1,     /* nobody waits: freed when it finishes */
-    YC__TASK_CANCELLED = 1u << 2,    /* yc_task_cancel: blocking calls fail */
-    YC__TASK_SYNC = 1u << 3,         /* run by yc__run_sync for plain C */
-    YC__TASK_JOINING = 1u << 4,      /* a yc_task_join is waiting for it */
-    YC__TASK_BLOCKED = 1u << 5,      /* blocked in the primitive at abi.top */
-    YC__TASK_SCOPED = 1u << 6,       /* ext->scope is set */
-    YC__TASK_EXT_INLINE = 1u << 7,   /* ext was allocated with the task */
-    YC__TASK_WAITING = 1u << 8,      /* waits by its link in a queue, with
-                                      no frame of the call (abi.h's
-                                      yc__wait_done): its kind in the
-                                      YC__WAIT_KIND bits */
-    YC__TASK_WAIT_FAILED = 1u << 11, /* that wait ended with YC_ECANCELED */
-    YC__TASK_LIVE = 1u << 31         /* not freed: cleared when the task's
-                                      memory goes back to the pool, where
-                                      a frame reusing it never sets it (a
-                                      frame's state is small) */
+    YC__TASK_DONE = 1u << 0,       /* the root frame has returned */
+    YC__TASK_DETACHED = 1u << 1,   /* nobody waits: freed when it finishes */
+    YC__TASK_CANCELLED = 1u << 2,  /* yc_task_cancel: blocking calls fail */
+    YC__TASK_SYNC = 1u << 3,       /* run by yc__run_sync for plain C */
+    YC__TASK_JOINING = 1u << 4,    /* a yc_task_join is waiting for it */
+    YC__TASK_BLOCKED = 1u << 5,    /* blocked in the primitive at abi.top */
+    YC__TASK_SCOPED = 1u << 6,     /* ext->scope is set */
+    YC__TASK_EXT_INLINE = 1u << 7, /* ext was allocated with the task */
+    YC__TASK_WAITING = 1u << 8,    /* waits with no frame of the call
+                                        (abi.h's yc__wait_done): its kind
+                                        in the YC__WAIT_KIND bits */
+    YC__TASK_WAIT_CANCELLED = 1u << 12, /* that wait ended: YC_ECANCELED */
+    YC__TASK_WAIT_CLOSED = 1u << 13,    /* that wait ended: YC_EPIPE */
+    YC__TASK_LIVE = 1u << 31 /* not freed: cleared when the task is freed
+                                (its slot stays in the slab), and a frame
+                                reusing pool memory never sets it (a
+                                frame's state is small) */
 };
 
-/* What a YC__TASK_WAITING task waits in, for reports (bits 9-10). */
+/* What a YC__TASK_WAITING task waits in (bits 9-11). On an event, a
+   mutex or a semaphore it waits by its own link (wait.h: tq); on a
+   channel by a pooled wlink, which its link's yc__prev points at. */
 #define YC__WAIT_KIND_SHIFT 9
-#define YC__WAIT_KIND_MASK (3u << YC__WAIT_KIND_SHIFT)
-enum { YC__WAIT_EVENT = 1, YC__WAIT_MUTEX = 2, YC__WAIT_SEM = 3 };
+#define YC__WAIT_KIND_MASK (7u << YC__WAIT_KIND_SHIFT)
+enum {
+    YC__WAIT_EVENT = 1,
+    YC__WAIT_MUTEX = 2,
+    YC__WAIT_SEM = 3,
+    YC__WAIT_SEND = 4,
+    YC__WAIT_RECV = 5
+};
+#define YC__WAIT_OUTCOME (YC__TASK_WAIT_CANCELLED | YC__TASK_WAIT_CLOSED)
 
 /* Internal bits of yc_group.yc__flags, above the public YC_GROUP_* ones. */
 enum {

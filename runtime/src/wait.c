@@ -104,12 +104,7 @@ void yc__tq_wake(struct yc__sched_full *s, struct yc_task *t, int result) {
     }
     yc_assert(t->abi.flags & YC__TASK_WAITING);
     yc__tq_remove(t);
-    t->abi.flags &= ~(YC__TASK_WAITING | YC__WAIT_KIND_MASK);
-    /* The one way such a wait fails. */
-    yc_assert(result == 0 || result == YC_ECANCELED);
-    if (result)
-        t->abi.flags |= YC__TASK_WAIT_FAILED;
-    yc__enqueue(s, &t->abi);
+    yc__wait_end(s, t, result);
 }
 
 void yc__tq_wake_all(struct yc__sched_full *s, struct yc__qnode *q,
@@ -117,4 +112,30 @@ void yc__tq_wake_all(struct yc__sched_full *s, struct yc__qnode *q,
     struct yc_task *t;
     while ((t = yc__tq_first(q)) != NULL)
         yc__tq_wake(s, t, result);
+}
+
+/* ------------------------------------------------------------------ */
+/* Frameless waits on a wlink queue (channels)                         */
+/* ------------------------------------------------------------------ */
+
+void yc__wq_wait_bare(struct yc__sched *s, struct yc_task *t, struct yc__wq *q,
+                      void *data, struct yc__frame *f, unsigned n,
+                      unsigned kind) {
+    struct yc__wlink *l = yc__pool_alloc(yc__full(s), sizeof *l);
+    yc__wq_push(q, l, (struct yc__wait *)(void *)((uintptr_t)t | 1), data);
+    t->abi.link.yc__prev = (struct yc__qnode *)(void *)l;
+    f->state = n;
+    t->abi.top = f;
+    t->abi.flags = (t->abi.flags & ~(YC__WAIT_KIND_MASK | YC__WAIT_OUTCOME)) |
+                   YC__TASK_WAITING | kind << YC__WAIT_KIND_SHIFT;
+    s->susp = 1; /* every step function on the C stack returns */
+}
+
+void yc__wlink_wake_bare(struct yc__sched_full *s, struct yc__wlink *l,
+                         int result) {
+    struct yc_task *t = yc__wlink_task(l);
+    yc__wq_remove(l);
+    yc__pool_free(s, l, sizeof *l);
+    t->abi.link.yc__prev = NULL;
+    yc__wait_end(s, t, result);
 }

@@ -79,6 +79,23 @@ struct yc__wait {
     unsigned char in_tq : 1;    /* task's own link is in a task queue */
 };
 
+/* The kind of t's frameless wait. */
+static inline unsigned yc__wait_kind(const struct yc_task *t) {
+    return (t->abi.flags & YC__WAIT_KIND_MASK) >> YC__WAIT_KIND_SHIFT;
+}
+
+/* Ends t's frameless wait with `result` (0, YC_ECANCELED or YC_EPIPE):
+   the caller has taken it out of its queue. Queues the task. */
+static inline void yc__wait_end(struct yc__sched_full *s, struct yc_task *t,
+                                int result) {
+    unsigned f = t->abi.flags & ~(YC__TASK_WAITING | YC__WAIT_KIND_MASK);
+    if (YC__UNLIKELY(result))
+        f |= result == YC_ECANCELED ? YC__TASK_WAIT_CANCELLED
+                                    : YC__TASK_WAIT_CLOSED;
+    t->abi.flags = f;
+    yc__enqueue(s, &t->abi);
+}
+
 /* Appends link l of wait w to queue q; data is stored in l. */
 void yc__wq_push(struct yc__wq *q, struct yc__wlink *l, struct yc__wait *w,
                  void *data);
@@ -96,9 +113,31 @@ static inline int yc__wq_empty(const struct yc__wq *q) {
    result and index (the completing link's, or -1) and queues its task. */
 void yc__wait_wake(struct yc__sched_full *s, struct yc__wait *w, int index,
                    int result);
+/* A task that waits on a channel with no frame of the call waits by a
+   link of its own from the pool, whose `wait` is the task with bit 0 set
+   (YC__TASK_WAITING; the task's link.yc__prev points back at it). */
+static inline int yc__wlink_is_bare(const struct yc__wlink *l) {
+    return (uintptr_t)l->wait & 1;
+}
+static inline struct yc_task *yc__wlink_task(const struct yc__wlink *l) {
+    return (struct yc_task *)((uintptr_t)l->wait & ~(uintptr_t)1);
+}
+/* Ends the frameless wait of link l with `result`; frees l. */
+void yc__wlink_wake_bare(struct yc__sched_full *s, struct yc__wlink *l,
+                         int result);
+/* Blocks the running task t on q by a pooled link holding data: frame f
+   resumes at state n once woken (kind: YC__WAIT_*). */
+void yc__wq_wait_bare(struct yc__sched *s, struct yc_task *t, struct yc__wq *q,
+                      void *data, struct yc__frame *f, unsigned n,
+                      unsigned kind);
+
 /* Ends the pending wait of link l, as completed by l's operation. */
 static inline void yc__wlink_wake(struct yc__sched_full *s, struct yc__wlink *l,
                                   int result) {
+    if (yc__wlink_is_bare(l)) {
+        yc__wlink_wake_bare(s, l, result);
+        return;
+    }
     yc__wait_wake(s, l->wait, (int)(l - l->wait->links), result);
 }
 /* Wakes every wait queued on q, in order, with `result` and the index of
@@ -161,6 +200,14 @@ static inline struct yc_task *yc__tq_first(const struct yc__qnode *q) {
    before it (for reports; the walk is bounded, NULL past the bound). */
 const struct yc__qnode *yc__tq_head_of(const struct yc_task *t);
 
+/* Whether the running task t may wait with no frame of the call: no
+   deadline, not cancelled, in no deadline scope (the call then checks
+   them in a frame of its own). */
+static inline int yc__may_wait_bare(const struct yc_task *t, int64_t deadline) {
+    return deadline < 0 &&
+           !(t->abi.flags & (YC__TASK_CANCELLED | YC__TASK_SCOPED));
+}
+
 /* Blocks the running task t in queue q with no frame of the call: frame f
    resumes at state n once woken (kind: YC__WAIT_*). */
 static inline void yc__tq_wait(struct yc__sched *s, struct yc_task *t,
@@ -169,9 +216,8 @@ static inline void yc__tq_wait(struct yc__sched *s, struct yc_task *t,
     yc__tq_push(q, t);
     f->state = n;
     t->abi.top = f;
-    t->abi.flags =
-        (t->abi.flags & ~(YC__WAIT_KIND_MASK | YC__TASK_WAIT_FAILED)) |
-        YC__TASK_WAITING | kind << YC__WAIT_KIND_SHIFT;
+    t->abi.flags = (t->abi.flags & ~(YC__WAIT_KIND_MASK | YC__WAIT_OUTCOME)) |
+                   YC__TASK_WAITING | kind << YC__WAIT_KIND_SHIFT;
     s->susp = 1; /* every step function on the C stack returns */
 }
 

@@ -114,8 +114,8 @@ struct yc__qnode {
 #endif
 
 /* The part of a task that generated code touches. A task blocked on a
-   single queue (a mutex, a semaphore, an event, with no deadline) waits
-   in it by its own link, with no frame of the call: see yc__wait_done. */
+   mutex, a semaphore or an event with no deadline waits in its queue by
+   its own link, with no frame of the call: see yc__wait_done. */
 struct yc__task {
     struct yc__qnode link; /* yc__next: the run queue's or the free list's
                               link; both: a wait queue's */
@@ -338,7 +338,8 @@ static inline int yc__yield_now(struct yc__sched *yc__s,
 int yc__yield(struct yc__sched *, struct yc__frame *, unsigned);
 
 /* Waits on a single queue without a frame of the call. An await of
-   yc_event_wait, yc_mutex_lock or yc_sem_acquire becomes
+   yc_event_wait, yc_mutex_lock, yc_sem_acquire, yc_chan_send or
+   yc_chan_recv becomes
 
        t = yc__yc_event_wait_in(yc__s, yc__fp, n, e, d);
        if (YC__SUSPENDED()) {
@@ -349,8 +350,9 @@ int yc__yield(struct yc__sched *, struct yc__frame *, unsigned);
 
    The call sets the awaiting frame's state to n (as YC__NEW does) and
    returns the result, or suspends the task. With no deadline and no
-   deadline scope, the task waits in the object's queue by its own link,
-   and the awaiting frame is its innermost frame; otherwise the call runs
+   deadline scope, the task waits in the object's queue (by its own link,
+   or for a channel by a pooled one) and the awaiting frame is its
+   innermost frame; otherwise the call runs
    the primitive in a frame of its own, which the task waits in.
    yc__wait_done returns the result of either, freeing that frame. */
 int yc__wait_done(struct yc__sched *, struct yc__frame *);
