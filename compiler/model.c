@@ -98,9 +98,9 @@ void unit_free(struct unit *u) {
 }
 
 int corodecl_waits_in_caller(const struct corodecl *g) {
-    static const char *const bare[] = {"yc_event_wait", "yc_mutex_lock",
-                                       "yc_sem_acquire", "yc_chan_send",
-                                       "yc_chan_recv"};
+    static const char *const bare[] = {
+        "yc_event_wait", "yc_mutex_lock",  "yc_sem_acquire", "yc_chan_send",
+        "yc_chan_recv",  "yc_sleep_until", "yc_sleep_for"};
     if (g->def || g->is_static)
         return 0;
     for (unsigned i = 0; i < sizeof bare / sizeof *bare; i++)

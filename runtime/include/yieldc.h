@@ -182,9 +182,15 @@ int64_t yc_now(void);
    if it has passed), YC_ECANCELED if the micro-thread is cancelled, or
    YC_ETIMEDOUT if a deadline scope of the caller expires first. */
 YC_COROUTINE int yc_sleep_until(int64_t deadline);
+/* private: an await of yc_sleep_until in translated code (yieldc/abi.h) */
+int yc__yc_sleep_until_in(struct yc__sched *s, struct yc__frame *f,
+                          unsigned state, int64_t deadline);
 
 /* yc_sleep_until(yc_now() + ns); ns < 0 sleeps until cancelled. */
 YC_COROUTINE int yc_sleep_for(int64_t ns);
+/* private: an await of yc_sleep_for in translated code (yieldc/abi.h) */
+int yc__yc_sleep_for_in(struct yc__sched *s, struct yc__frame *f,
+                        unsigned state, int64_t ns);
 
 /* A one-shot callback timer that runs `cb(timer, arg)` on the scheduler's
    thread, between micro-threads, once its deadline is reached. Its

@@ -5,7 +5,9 @@
 void yc__wait_cancel(struct yc__sched_full *s, struct yc_task *t) {
     if (t->abi.flags & YC__TASK_WAITING) {
         unsigned k = yc__wait_kind(t);
-        if (k == YC__WAIT_SEND || k == YC__WAIT_RECV)
+        if (k == YC__WAIT_SLEEP_UNTIL || k == YC__WAIT_SLEEP_FOR)
+            yc__sleep_cancel(s, t);
+        else if (k == YC__WAIT_SEND || k == YC__WAIT_RECV)
             yc__wlink_wake_bare(
                 s, (struct yc__wlink *)(void *)t->abi.link.yc__prev,
                 YC_ECANCELED);
@@ -16,6 +18,18 @@ void yc__wait_cancel(struct yc__sched_full *s, struct yc_task *t) {
     struct yc__wait *w = yc__task_wait(t);
     if (w && !w->shielded)
         yc__wait_wake(s, w, -1, YC_ECANCELED);
+}
+
+void yc__wait_drop(struct yc__sched_full *s, struct yc_task *t) {
+    if (!(t->abi.flags & YC__TASK_WAITING))
+        return;
+    unsigned k = yc__wait_kind(t);
+    if (k == YC__WAIT_SLEEP_UNTIL || k == YC__WAIT_SLEEP_FOR) {
+        yc__sleep_drop(s, t);
+    } else if (k == YC__WAIT_SEND || k == YC__WAIT_RECV) {
+        yc__pool_free(s, t->abi.link.yc__prev, sizeof(struct yc__wlink));
+        t->abi.link.yc__prev = NULL;
+    }
 }
 
 /* The deadline of a blocked call has come. */

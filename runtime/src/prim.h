@@ -62,6 +62,17 @@ static inline struct yc__wait *yc__task_wait(const struct yc_task *t) {
     return &((struct yc__prim *)(void *)t->abi.top)->wait;
 }
 
+/* Ends t's frameless sleep with YC_ECANCELED (clock.c). */
+void yc__sleep_cancel(struct yc__sched_full *s, struct yc_task *t);
+/* Frees the timer of t's frameless sleep, at exit: the heap is being
+   torn down, so it is not disarmed (clock.c). */
+void yc__sleep_drop(struct yc__sched_full *s, struct yc_task *t);
+/* Frees what t's frameless wait holds from the pool, at exit, without
+   touching the object it waits on, which may be gone. */
+void yc__wait_drop(struct yc__sched_full *s, struct yc_task *t);
+/* The deadline of t's frameless sleep, or -1 (clock.c). */
+int64_t yc__sleep_deadline(const struct yc_task *t);
+
 /* Ends t's blocking call with YC_ECANCELED, unless it is shielded. */
 void yc__wait_cancel(struct yc__sched_full *s, struct yc_task *t);
 

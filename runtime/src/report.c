@@ -212,9 +212,25 @@ static void print_bare_wait(struct out *o, const struct yc_task *t) {
         {"yc_sem_acquire", offsetof(yc_sem, yc__waiters)},
         {"yc_chan_send", offsetof(struct yc_chan, senders)},
         {"yc_chan_recv", offsetof(struct yc_chan, receivers)},
+        {"yc_sleep_until", 0},
+        {"yc_sleep_for", 0},
     };
     unsigned k = yc__wait_kind(t);
     const void *q;
+    if (k == YC__WAIT_SLEEP_UNTIL || k == YC__WAIT_SLEEP_FOR) {
+        out_str(o, kinds[k].what);
+        int64_t d = yc__sleep_deadline(t);
+        if (d >= 0) {
+            /* The clock, not the round's cached time (print_wait). */
+            int64_t left = d - yc__clock_read();
+            out_str(o, ", ");
+            out_uint(o, left > 0 ? (unsigned long long)(left + 999999) / 1000000
+                                 : 0);
+            out_str(o, " ms left");
+        }
+        out_char(o, '\n');
+        return;
+    }
     if (k == YC__WAIT_SEND || k == YC__WAIT_RECV)
         q = ((const struct yc__wlink *)(const void *)t->abi.link.yc__prev)->q;
     else

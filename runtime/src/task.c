@@ -1,6 +1,6 @@
 /* task.c - tasks: their life cycle, starting them (spawn, async),
    and the deadline scopes of a task. */
-#include "wait.h"
+#include "prim.h"
 
 #include <string.h>
 
@@ -122,6 +122,7 @@ void yc__task_destroy_all(struct yc__sched_full *s) {
     struct yc__task_iter it = {0};
     struct yc_task *t;
     while ((t = yc__task_iter_next(s, &it)) != NULL) {
+        yc__wait_drop(s, t);
         yc__frame_free_chain(&s->abi, t->abi.top);
         yc__task_release(s, t);
     }

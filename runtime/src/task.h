@@ -27,7 +27,8 @@ enum {
 
 /* What a YC__TASK_WAITING task waits in (bits 9-11). On an event, a
    mutex or a semaphore it waits by its own link (wait.h: tq); on a
-   channel by a pooled wlink, which its link's yc__prev points at. */
+   channel by a pooled wlink, and in a sleep by a pooled timer, which its
+   link's yc__prev points at (clock.c). */
 #define YC__WAIT_KIND_SHIFT 9
 #define YC__WAIT_KIND_MASK (7u << YC__WAIT_KIND_SHIFT)
 enum {
@@ -35,7 +36,9 @@ enum {
     YC__WAIT_MUTEX = 2,
     YC__WAIT_SEM = 3,
     YC__WAIT_SEND = 4,
-    YC__WAIT_RECV = 5
+    YC__WAIT_RECV = 5,
+    YC__WAIT_SLEEP_UNTIL = 6,
+    YC__WAIT_SLEEP_FOR = 7
 };
 #define YC__WAIT_OUTCOME (YC__TASK_WAIT_CANCELLED | YC__TASK_WAIT_CLOSED)
 
