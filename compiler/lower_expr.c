@@ -76,6 +76,19 @@ static void assign(struct buf *h, const char *dst, const char *value,
 
 /* An await of a coroutine named in the call: its step function runs at
    once, and a suspension inside it comes back here. */
+/* `t = call;` (or `call;` when t is NULL), then the suspension's test,
+   its save and return, and its label: what follows reloads. */
+static void call_then_suspend(struct lower *L, const struct susp *s,
+                              unsigned result, const char *t, const char *call,
+                              CXType rt, struct buf *h) {
+    if (t)
+        assign(h, t, call, rt);
+    else
+        buf_printf(h, "%s; ", call);
+    buf_printf(h, "%sif (YC__SUSPENDED()) { ", L->br);
+    suspend_text(L, s, result, h);
+}
+
 /* t = yc__g_in(yc__s, yc__fp, n, args); if (YC__SUSPENDED()) { <save,
    return, label n, reload> t = yc__wait_done(yc__s, yc__fp); } */
 static void await_in_caller_text(struct lower *L, const struct susp *s,
@@ -85,12 +98,7 @@ static void await_in_caller_text(struct lower *L, const struct susp *s,
     CXType rt = clang_getResultType(s->callee->type);
     char *call =
         xasprintf("yc__%s_in(yc__s, yc__fp, %u%s)", s->callee->name, n, args);
-    if (t)
-        assign(h, t, call, rt);
-    else
-        buf_printf(h, "%s; ", call);
-    buf_printf(h, "%sif (YC__SUSPENDED()) { ", L->br);
-    suspend_text(L, s, result, h);
+    call_then_suspend(L, s, result, t, call, rt, h);
     if (t)
         assign(h, t, "yc__wait_done(yc__s, yc__fp)", rt);
     else
@@ -114,12 +122,7 @@ static void await_text(struct lower *L, const struct susp *s, unsigned result,
     }
     buf_printf(h, "yc__cf = YC__NEW(%s, %u); ", g, n);
     char *call = xasprintf("yc__%s_step(yc__cf, yc__s%s)", g, args);
-    if (t)
-        assign(h, t, call, rt);
-    else
-        buf_printf(h, "%s; ", call);
-    buf_printf(h, "%sif (YC__SUSPENDED()) { ", L->br);
-    suspend_text(L, s, result, h);
+    call_then_suspend(L, s, result, t, call, rt, h);
     buf_puts(h, "YC__RESUMED(); ");
     if (t) {
         char *r = xasprintf("YC__RESULT(%s)", g);
