@@ -29,7 +29,7 @@ static void unlink_owner(yc_group *g) {
     if (g->yc__prev)
         g->yc__prev->yc__next = g->yc__next;
     else
-        g->yc__owner->ext->groups = g->yc__next;
+        yc__ext(g->yc__owner)->groups = g->yc__next;
     if (g->yc__next)
         g->yc__next->yc__prev = g->yc__prev;
     g->yc__flags &= ~YC__GROUP_LINKED;
@@ -44,7 +44,7 @@ void yc_group_init(yc_group *g, unsigned flags) {
 unsigned yc_group_size(const yc_group *g) { return g->yc__count; }
 
 void yc__group_cancel_children(yc_group *g) {
-    for (struct yc_task *c = g->yc__children; c; c = c->ext->sib_next)
+    for (struct yc_task *c = g->yc__children; c; c = yc__ext(c)->sib_next)
         yc__task_cancel(c);
 }
 
@@ -59,16 +59,16 @@ int yc_group_add(yc_group *g, yc_task *h) {
     if (!t ||
         (t->abi.flags &
          (YC__TASK_DETACHED | YC__TASK_SYNC | YC__TASK_JOINING)) ||
-        !t->ext || t->ext->up.group ||
-        (t->ext->ret_size != 0 && t->ext->ret_size != sizeof(int)))
+        !yc__ext(t) || yc__ext(t)->up.group ||
+        (yc__ext(t)->ret_size != 0 && yc__ext(t)->ret_size != sizeof(int)))
         return YC_EINVAL;
     link_owner(g);
-    struct yc__task_ext *e = t->ext;
+    struct yc__task_ext *e = yc__ext(t);
     e->up.group = g;
     e->sib_next = NULL;
     e->sib_prev = g->yc__last;
     if (g->yc__last)
-        g->yc__last->ext->sib_next = t;
+        yc__ext(g->yc__last)->sib_next = t;
     else
         g->yc__children = t;
     g->yc__last = t;
@@ -85,7 +85,7 @@ int yc_group_add(yc_group *g, yc_task *h) {
 }
 
 void yc__group_child_done(struct yc__sched_full *s, struct yc_task *t) {
-    struct yc__task_ext *e = t->ext;
+    struct yc__task_ext *e = yc__ext(t);
     yc_group *g = e->up.group;
     if (e->ret_size == sizeof(int)) {
         int r;
@@ -97,11 +97,11 @@ void yc__group_child_done(struct yc__sched_full *s, struct yc_task *t) {
         }
     }
     if (e->sib_prev)
-        e->sib_prev->ext->sib_next = e->sib_next;
+        yc__ext(e->sib_prev)->sib_next = e->sib_next;
     else
         g->yc__children = e->sib_next;
     if (e->sib_next)
-        e->sib_next->ext->sib_prev = e->sib_prev;
+        yc__ext(e->sib_next)->sib_prev = e->sib_prev;
     else
         g->yc__last = e->sib_prev;
     g->yc__count--;

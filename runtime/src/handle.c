@@ -47,9 +47,9 @@ static int join_run(struct join_frame *f, struct yc__sched *s) {
     struct yc_task *t = f->a.t;
     if (f->p.hdr.state == 0) {
         t = f->a.t = yc__handle_or_null(yc__full(s), t, "yc_task_join");
-        if (!t || (t->abi.flags & (YC__TASK_DETACHED | YC__TASK_SYNC)) ||
-            !t->ext || t->ext->up.group ||
-            (f->a.result && f->a.size != t->ext->ret_size))
+        const struct yc__task_ext *e = t ? yc__ext(t) : NULL;
+        if (!e || (t->abi.flags & (YC__TASK_DETACHED | YC__TASK_SYNC)) ||
+            e->up.group || (f->a.result && f->a.size != e->ret_size))
             return yc__prim_done(&f->p, YC_EINVAL);
         if (t == yc__cur(s))
             return yc__prim_done(&f->p, YC_EDEADLK);
@@ -59,7 +59,7 @@ static int join_run(struct join_frame *f, struct yc__sched *s) {
         if (rc)
             return yc__prim_done(&f->p, rc);
         if (!(t->abi.flags & YC__TASK_DONE)) {
-            yc__prim_queue(&f->p, &t->ext->joiners, &f->link, NULL, t);
+            yc__prim_queue(&f->p, &yc__ext(t)->joiners, &f->link, NULL, t);
             f->p.wait.obj_task = 1;
             rc = yc__prim_block(s, &f->p, 1, f->a.deadline);
             if (rc == YC__SUSPENDED)
@@ -71,9 +71,9 @@ static int join_run(struct join_frame *f, struct yc__sched *s) {
         if (f->p.wait.result)
             return yc__prim_done(&f->p, f->p.wait.result);
     }
-    if (f->a.result && t->ext->ret_size)
-        memcpy(f->a.result, (char *)t->abi.top + t->ext->ret_offset,
-               t->ext->ret_size);
+    const struct yc__task_ext *e = yc__ext(t);
+    if (f->a.result && e->ret_size)
+        memcpy(f->a.result, (char *)t->abi.top + e->ret_offset, e->ret_size);
     yc__task_free(yc__full(s), t);
     return yc__prim_done(&f->p, 0);
 }
@@ -105,7 +105,8 @@ void yc__task_cancel(struct yc_task *t) {
         return;
     t->abi.flags |= YC__TASK_CANCELLED;
     yc__wait_cancel(yc__full(yc__sched_get()), t);
-    for (yc_group *g = t->ext ? t->ext->groups : NULL; g; g = g->yc__next)
+    for (yc_group *g = yc__ext(t) ? yc__ext(t)->groups : NULL; g;
+         g = g->yc__next)
         yc__group_cancel_children(g);
 }
 

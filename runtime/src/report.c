@@ -288,7 +288,7 @@ static const struct yc_task *plain_call_of(const struct yc__sched_full *s,
     struct yc__task_iter it = {0};
     const struct yc_task *u;
     while ((u = yc__task_iter_next(s, &it)) != NULL)
-        if ((u->abi.flags & YC__TASK_SYNC) && u->ext->up.outer == t)
+        if ((u->abi.flags & YC__TASK_SYNC) && yc__ext(u)->up.outer == t)
             return u;
     return NULL;
 }

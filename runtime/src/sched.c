@@ -8,6 +8,7 @@
 #include <string.h>
 
 static _Thread_local struct yc__sched_full *current;
+static _Thread_local struct yc__sched_full *tearing; /* in destroy() */
 
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 static pthread_key_t key; /* destroys a thread's scheduler at its exit */
@@ -55,6 +56,10 @@ struct yc__sched *yc__sched_get(void) {
 
 struct yc__sched_full *yc__sched_peek(void) {
     return current;
+}
+
+struct yc__sched_full *yc__sched_owner(void) {
+    return current ? current : tearing;
 }
 
 /* ------------------------------------------------------------------ */
@@ -214,7 +219,7 @@ void yc__run_sync(struct yc__sched *abi, struct yc__frame *f) {
     }
     struct yc__sched_full *s = yc__full(abi);
     struct yc_task *t = yc__task_new(s, f, YC__TASK_SYNC);
-    t->ext->up.outer = yc__cur(abi);
+    yc__ext(t)->up.outer = yc__cur(abi);
     if (!s->running)
         s->abi.now_valid = 0;
     /* The call runs at once, like the plain call it stands for; other
@@ -269,6 +274,7 @@ int64_t yc_sched_run_ready(void) {
 
 static void destroy(struct yc__sched_full *s) {
     const struct yc__hooks *h = &s->hooks;
+    tearing = s; /* the tasks' extensions are found through it */
     if (h->exit_report)
         h->exit_report(s);
     if (h->abandon_offload)
@@ -281,6 +287,8 @@ static void destroy(struct yc__sched_full *s) {
     yc__poller_destroy(&s->poll);
     yc__wake_destroy(&s->wake);
     yc__frame_pool_destroy(&s->abi);
+    yc__ext_side_destroy(s);
+    tearing = NULL;
     free(s);
 }
 

@@ -32,6 +32,17 @@ struct yc__slab {
 };
 #define YC__NSLABS 2 /* a task alone; a task with its extension */
 
+/* The extensions that detached tasks got late (task_ext.c). */
+struct yc__ext_slot {
+    const struct yc_task *t; /* the task, or NULL: a free slot */
+    struct yc__task_ext *e;  /* its extension */
+};
+struct yc__ext_table {
+    struct yc__ext_slot *v; /* cap slots, a power of two, or NULL */
+    unsigned cap;           /* slots */
+    unsigned n;             /* slots in use */
+};
+
 /* A call of the scheduler's resume, on the C stack: which task it runs
    and which of its frames it is stepping. Resumes nest (plain C calling a
    coroutine from a running task), so they form a stack (s->running).
@@ -81,6 +92,7 @@ struct yc__sched_full {
     struct yc__task *tail;             /* run queue: last task */
     unsigned nready;                   /* tasks in the run queue */
     struct yc__slab slabs[YC__NSLABS]; /* the tasks' memory */
+    struct yc__ext_table ext_side;     /* extensions of detached tasks */
     struct yc__chunk *chunks;          /* frame memory, for the exit cleanup */
     unsigned nchunks;                  /* chunks allocated */
     char *bump[YC__FRAME_CLASSES];     /* per size class: the unused part of
@@ -124,6 +136,8 @@ static inline int yc__wake_pending(struct yc__sched_full *s) {
 
 /* This thread's scheduler if it has one, else NULL (never creates one). */
 struct yc__sched_full *yc__sched_peek(void);
+/* The same, or the scheduler this thread is tearing down. */
+struct yc__sched_full *yc__sched_owner(void);
 
 /* One round of the scheduler, for a yield made outside any micro-thread's
    own frame (a variadic coroutine called from plain C): the others run

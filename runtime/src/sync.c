@@ -30,7 +30,7 @@ static void *holder(struct yc__sched *s) {
 static void *holder_of(struct yc__sched *s, struct yc__frame *f) {
     struct yc_task *t = yc__cur(s);
     if (!f->caller && (t->abi.flags & YC__TASK_SYNC))
-        t = t->ext->up.outer;
+        t = yc__ext(t)->up.outer;
     return t ? (void *)t : (void *)&plain_holder;
 }
 
@@ -39,7 +39,7 @@ static void *holder_of(struct yc__sched *s, struct yc__frame *f) {
 static void *waiter_holder(struct yc_task *t) {
     if ((t->abi.flags & YC__TASK_BLOCKED) && !t->abi.top->caller &&
         (t->abi.flags & YC__TASK_SYNC)) {
-        t = t->ext->up.outer;
+        t = yc__ext(t)->up.outer;
         return t ? (void *)t : (void *)&plain_holder;
     }
     return t;

@@ -8,11 +8,13 @@
 /* Life cycle                                                          */
 /* ------------------------------------------------------------------ */
 
-/* A task and its extension in one allocation. */
+/* A task and its extension in one slot. */
 struct task_with_ext {
     struct yc_task t;
     struct yc__task_ext ext;
 };
+_Static_assert(offsetof(struct task_with_ext, ext) == sizeof(struct yc_task),
+               "yc__ext finds the extension right after the task");
 
 static void ext_init(struct yc__task_ext *e) { *e = (struct yc__task_ext){0}; }
 
@@ -26,12 +28,10 @@ struct yc_task *yc__task_new(struct yc__sched_full *s, struct yc__frame *f,
     struct yc_task *t;
     if (flags & YC__TASK_DETACHED) {
         t = yc__slab_alloc(s, YC__SLAB_TASK);
-        t->ext = NULL;
     } else {
         struct task_with_ext *te = yc__slab_alloc(s, YC__SLAB_TASK_EXT);
         t = &te->t;
-        t->ext = &te->ext;
-        ext_init(t->ext);
+        ext_init(&te->ext);
         flags |= YC__TASK_EXT_INLINE;
     }
     t->abi.link.yc__next = t->abi.link.yc__prev = NULL;
@@ -44,19 +44,21 @@ struct yc_task *yc__task_new(struct yc__sched_full *s, struct yc__frame *f,
 
 struct yc__task_ext *yc__task_ext_get(struct yc__sched_full *s,
                                       struct yc_task *t) {
-    if (YC__UNLIKELY(!t->ext)) {
-        t->ext = yc__pool_alloc(s, sizeof *t->ext);
-        ext_init(t->ext);
+    struct yc__task_ext *e = yc__ext(t);
+    if (YC__UNLIKELY(!e)) {
+        e = yc__pool_alloc(s, sizeof *e);
+        ext_init(e);
+        yc__ext_side_put(s, t, e);
     }
-    return t->ext;
+    return e;
 }
 
 static void drop_scopes(struct yc__sched_full *s, struct yc_task *t) {
     if (!(t->abi.flags & YC__TASK_SCOPED))
         return;
-    while (t->ext->scope) {
-        struct yc__scope *sc = t->ext->scope;
-        t->ext->scope = sc->outer;
+    while (yc__ext(t)->scope) {
+        struct yc__scope *sc = yc__ext(t)->scope;
+        yc__ext(t)->scope = sc->outer;
         sc->outer = s->free_scopes;
         s->free_scopes = sc;
     }
@@ -70,8 +72,10 @@ void yc__task_release(struct yc__sched_full *s, struct yc_task *t) {
         yc__slab_free(s, YC__SLAB_TASK_EXT, t);
         return;
     }
-    if (t->ext)
-        yc__pool_free(s, t->ext, sizeof *t->ext);
+    if (t->abi.flags & YC__TASK_EXT_SIDE) {
+        yc__pool_free(s, yc__ext(t), sizeof(struct yc__task_ext));
+        yc__ext_side_del(s, t);
+    }
     yc__slab_free(s, YC__SLAB_TASK, t);
 }
 
@@ -103,7 +107,7 @@ void yc__task_finished(struct yc__sched_full *s, struct yc_task *t) {
     t->abi.flags |= YC__TASK_DONE;
     s->ntasks--;
     drop_scopes(s, t);
-    struct yc__task_ext *e = t->ext;
+    struct yc__task_ext *e = yc__ext(t);
     if (e) {
         if (e->groups)
             check_groups(t);
@@ -151,8 +155,9 @@ struct yc_task *yc__async(struct yc__sched *abi, struct yc__frame *f,
                           size_t ret_offset, size_t ret_size) {
     struct yc__sched_full *s = yc__full(abi);
     struct yc_task *t = yc__task_new(s, f, 0);
-    t->ext->ret_offset = (unsigned)ret_offset;
-    t->ext->ret_size = (unsigned)ret_size;
+    struct yc__task_ext *e = yc__ext(t);
+    e->ret_offset = (unsigned)ret_offset;
+    e->ret_size = (unsigned)ret_size;
     yc__enqueue(s, &t->abi);
     return yc__handle_of(s, t);
 }
@@ -177,7 +182,7 @@ void yc__scope_fire(struct yc_task *t, int64_t d) {
     struct yc__scope *hit = NULL;
     if (!(t->abi.flags & YC__TASK_SCOPED))
         return;
-    for (struct yc__scope *sc = t->ext->scope; sc; sc = sc->outer)
+    for (struct yc__scope *sc = yc__ext(t)->scope; sc; sc = sc->outer)
         if (sc->own == d)
             hit = sc;
     if (hit)
@@ -212,9 +217,9 @@ int yc_deadline_pop(void) {
     struct yc_task *t = yc__cur(&s->abi);
     if (!t || !(t->abi.flags & YC__TASK_SCOPED))
         return YC_EINVAL;
-    struct yc__scope *sc = t->ext->scope;
+    struct yc__scope *sc = yc__ext(t)->scope;
     int rc = sc->fired ? YC_ETIMEDOUT : 0;
-    t->ext->scope = sc->outer;
+    yc__ext(t)->scope = sc->outer;
     if (!sc->outer)
         t->abi.flags &= ~YC__TASK_SCOPED;
     sc->outer = s->free_scopes;

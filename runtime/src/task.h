@@ -13,12 +13,14 @@ enum {
     YC__TASK_JOINING = 1u << 4,    /* a yc_task_join is waiting for it */
     YC__TASK_BLOCKED = 1u << 5,    /* blocked in the primitive at abi.top */
     YC__TASK_SCOPED = 1u << 6,     /* ext->scope is set */
-    YC__TASK_EXT_INLINE = 1u << 7, /* ext was allocated with the task */
+    YC__TASK_EXT_INLINE = 1u << 7, /* the extension follows the task */
     YC__TASK_WAITING = 1u << 8,    /* waits with no frame of the call
                                         (abi.h's yc__wait_done): its kind
                                         in the YC__WAIT_KIND bits */
     YC__TASK_WAIT_CANCELLED = 1u << 12, /* that wait ended: YC_ECANCELED */
     YC__TASK_WAIT_CLOSED = 1u << 13,    /* that wait ended: YC_EPIPE */
+    YC__TASK_EXT_SIDE = 1u << 14,       /* the extension is in the table
+                                           of extensions (task_ext.c) */
     YC__TASK_LIVE = 1u << 31 /* not freed: cleared when the task is freed
                                 (its slot stays in the slab), and a frame
                                 reusing pool memory never sets it (a
@@ -99,9 +101,25 @@ struct yc__task_ext {
    yc__run_sync by yc__run_sync. A finished task's root frame (abi.top)
    holds its result until then. */
 struct yc_task {
-    struct yc__task abi;      /* run-queue link, frames, flags, id */
-    struct yc__task_ext *ext; /* the rarely used part, or NULL */
+    struct yc__task abi; /* run-queue link, frames, flags, id */
 };
+
+/* The extensions of detached tasks that got one late (task_ext.c). */
+struct yc__task_ext *yc__ext_side(const struct yc_task *t);
+void yc__ext_side_put(struct yc__sched_full *s, struct yc_task *t,
+                      struct yc__task_ext *e);
+void yc__ext_side_del(struct yc__sched_full *s, struct yc_task *t);
+void yc__ext_side_destroy(struct yc__sched_full *s);
+
+/* t's extension, or NULL: right after the task in its slot, or in its
+   scheduler's table. */
+static inline struct yc__task_ext *yc__ext(const struct yc_task *t) {
+    if (t->abi.flags & YC__TASK_EXT_INLINE)
+        return (struct yc__task_ext *)(uintptr_t)(t + 1);
+    if (YC__UNLIKELY(t->abi.flags & YC__TASK_EXT_SIDE))
+        return yc__ext_side(t);
+    return NULL;
+}
 
 /* Task memory (task_slab.c). Slab YC__SLAB_TASK holds tasks alone,
    YC__SLAB_TASK_EXT a task with its extension after it. */
@@ -212,7 +230,7 @@ static inline struct yc_task *yc__cur(struct yc__sched *s) {
 
 /* The deadline that applies to the task's blocking calls, or -1. */
 static inline int64_t yc__scope_deadline(const struct yc_task *t) {
-    return t && (t->abi.flags & YC__TASK_SCOPED) ? t->ext->scope->eff : -1;
+    return t && (t->abi.flags & YC__TASK_SCOPED) ? yc__ext(t)->scope->eff : -1;
 }
 
 /* The earlier of two deadlines, -1 meaning none. */
