@@ -74,8 +74,6 @@ static void assign(struct buf *h, const char *dst, const char *value,
                dst);
 }
 
-/* An await of a coroutine named in the call: its step function runs at
-   once, and a suspension inside it comes back here. */
 /* `t = call;` (or `call;` when t is NULL), then the suspension's test,
    its save and return, and its label: what follows reloads. */
 static void call_then_suspend(struct lower *L, const struct susp *s,
@@ -107,6 +105,8 @@ static void await_in_caller_text(struct lower *L, const struct susp *s,
     free(call);
 }
 
+/* An await of a coroutine named in the call: its step function runs at
+   once, and a suspension inside it comes back here. */
 static void await_text(struct lower *L, const struct susp *s, unsigned result,
                        struct buf *h) {
     char *args = call_args(L, s->call);

@@ -180,8 +180,7 @@ int yc__yc_chan_send_in(struct yc__sched *s, struct yc__frame *f,
         int rc = try_send(yc__full(s), ch, elem);
         if (rc != YC_EAGAIN)
             return rc;
-        yc__wq_wait_bare(s, t, &ch->senders, (void *)elem, f, state,
-                         YC__WAIT_SEND);
+        yc__wq_wait_bare(s, t, &ch->senders, (void *)elem, f, YC__WAIT_SEND);
         return 0;
     }
     YC__IN_FRAME(yc_chan_send, ch, elem, deadline);
@@ -223,7 +222,7 @@ int yc__yc_chan_recv_in(struct yc__sched *s, struct yc__frame *f,
         int rc = try_recv(yc__full(s), ch, elem);
         if (rc != YC_EAGAIN)
             return rc;
-        yc__wq_wait_bare(s, t, &ch->receivers, elem, f, state, YC__WAIT_RECV);
+        yc__wq_wait_bare(s, t, &ch->receivers, elem, f, YC__WAIT_RECV);
         return 0;
     }
     YC__IN_FRAME(yc_chan_recv, ch, elem, deadline);

@@ -137,10 +137,7 @@ static int sleep_bare(struct yc__sched *abi, struct yc_task *t,
         }
     }
     t->abi.link.yc__prev = (struct yc__qnode *)(void *)b;
-    t->abi.top = f;
-    t->abi.flags = (t->abi.flags & ~(YC__WAIT_KIND_MASK | YC__WAIT_OUTCOME)) |
-                   YC__TASK_WAITING | kind << YC__WAIT_KIND_SHIFT;
-    abi->susp = 1; /* every step function on the C stack returns */
+    yc__wait_park(abi, t, f, kind);
     return 0;
 }
 

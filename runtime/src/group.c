@@ -56,14 +56,13 @@ void yc_group_cancel(yc_group *g) {
 int yc_group_add(yc_group *g, yc_task *h) {
     struct yc_task *t =
         yc__handle_or_null(yc__full(yc__sched_get()), h, "yc_group_add");
-    if (!t ||
+    struct yc__task_ext *e = t ? yc__ext(t) : NULL;
+    if (!e ||
         (t->abi.flags &
          (YC__TASK_DETACHED | YC__TASK_SYNC | YC__TASK_JOINING)) ||
-        !yc__ext(t) || yc__ext(t)->up.group ||
-        (yc__ext(t)->ret_size != 0 && yc__ext(t)->ret_size != sizeof(int)))
+        e->up.group || (e->ret_size != 0 && e->ret_size != sizeof(int)))
         return YC_EINVAL;
     link_owner(g);
-    struct yc__task_ext *e = yc__ext(t);
     e->up.group = g;
     e->sib_next = NULL;
     e->sib_prev = g->yc__last;

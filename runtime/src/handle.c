@@ -105,8 +105,8 @@ void yc__task_cancel(struct yc_task *t) {
         return;
     t->abi.flags |= YC__TASK_CANCELLED;
     yc__wait_cancel(yc__full(yc__sched_get()), t);
-    for (yc_group *g = yc__ext(t) ? yc__ext(t)->groups : NULL; g;
-         g = g->yc__next)
+    const struct yc__task_ext *e = yc__ext(t);
+    for (yc_group *g = e ? e->groups : NULL; g; g = g->yc__next)
         yc__group_cancel_children(g);
 }
 

@@ -103,7 +103,7 @@ int yc__yc_mutex_lock_in(struct yc__sched *s, struct yc__frame *f,
             return 0;
         }
         if (deadline < 0) {
-            yc__tq_wait(s, t, &m->yc__waiters, f, state, YC__WAIT_MUTEX);
+            yc__tq_wait(s, t, &m->yc__waiters, f, YC__WAIT_MUTEX);
             return 0;
         }
     }
@@ -184,7 +184,7 @@ int yc__yc_sem_acquire_in(struct yc__sched *s, struct yc__frame *f,
     if (yc__may_wait_bare(t, deadline)) {
         if (yc_sem_tryacquire(sem) == 0)
             return 0;
-        yc__tq_wait(s, t, &sem->yc__waiters, f, state, YC__WAIT_SEM);
+        yc__tq_wait(s, t, &sem->yc__waiters, f, YC__WAIT_SEM);
         return 0;
     }
     YC__IN_FRAME(yc_sem_acquire, sem, deadline);
@@ -243,7 +243,7 @@ int yc__yc_event_wait_in(struct yc__sched *s, struct yc__frame *f,
     if (yc__may_wait_bare(t, deadline)) {
         if (e->yc__set)
             return 0;
-        yc__tq_wait(s, t, &e->yc__waiters, f, state, YC__WAIT_EVENT);
+        yc__tq_wait(s, t, &e->yc__waiters, f, YC__WAIT_EVENT);
         return 0;
     }
     YC__IN_FRAME(yc_event_wait, e, deadline);

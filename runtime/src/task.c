@@ -56,9 +56,10 @@ struct yc__task_ext *yc__task_ext_get(struct yc__sched_full *s,
 static void drop_scopes(struct yc__sched_full *s, struct yc_task *t) {
     if (!(t->abi.flags & YC__TASK_SCOPED))
         return;
-    while (yc__ext(t)->scope) {
-        struct yc__scope *sc = yc__ext(t)->scope;
-        yc__ext(t)->scope = sc->outer;
+    struct yc__task_ext *e = yc__ext(t);
+    while (e->scope) {
+        struct yc__scope *sc = e->scope;
+        e->scope = sc->outer;
         sc->outer = s->free_scopes;
         s->free_scopes = sc;
     }
@@ -217,9 +218,10 @@ int yc_deadline_pop(void) {
     struct yc_task *t = yc__cur(&s->abi);
     if (!t || !(t->abi.flags & YC__TASK_SCOPED))
         return YC_EINVAL;
-    struct yc__scope *sc = yc__ext(t)->scope;
+    struct yc__task_ext *e = yc__ext(t);
+    struct yc__scope *sc = e->scope;
     int rc = sc->fired ? YC_ETIMEDOUT : 0;
-    yc__ext(t)->scope = sc->outer;
+    e->scope = sc->outer;
     if (!sc->outer)
         t->abi.flags &= ~YC__TASK_SCOPED;
     sc->outer = s->free_scopes;

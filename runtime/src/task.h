@@ -21,10 +21,9 @@ enum {
     YC__TASK_WAIT_CLOSED = 1u << 13,    /* that wait ended: YC_EPIPE */
     YC__TASK_EXT_SIDE = 1u << 14,       /* the extension is in the table
                                            of extensions (task_ext.c) */
-    YC__TASK_LIVE = 1u << 31 /* not freed: cleared when the task is freed
-                                (its slot stays in the slab), and a frame
-                                reusing pool memory never sets it (a
-                                frame's state is small) */
+    YC__TASK_LIVE = 1u << 31 /* not freed: cleared when the task is freed;
+                                its slab slot holds only tasks, so a stale
+                                handle reads it there (yc__handle_check) */
 };
 
 /* What a YC__TASK_WAITING task waits in (bits 9-11). On an event, a

@@ -119,16 +119,11 @@ void yc__tq_wake_all(struct yc__sched_full *s, struct yc__qnode *q,
 /* ------------------------------------------------------------------ */
 
 void yc__wq_wait_bare(struct yc__sched *s, struct yc_task *t, struct yc__wq *q,
-                      void *data, struct yc__frame *f, unsigned n,
-                      unsigned kind) {
+                      void *data, struct yc__frame *f, unsigned kind) {
     struct yc__wlink *l = yc__pool_alloc(yc__full(s), sizeof *l);
     yc__wq_push(q, l, (struct yc__wait *)(void *)((uintptr_t)t | 1), data);
     t->abi.link.yc__prev = (struct yc__qnode *)(void *)l;
-    f->state = n;
-    t->abi.top = f;
-    t->abi.flags = (t->abi.flags & ~(YC__WAIT_KIND_MASK | YC__WAIT_OUTCOME)) |
-                   YC__TASK_WAITING | kind << YC__WAIT_KIND_SHIFT;
-    s->susp = 1; /* every step function on the C stack returns */
+    yc__wait_park(s, t, f, kind);
 }
 
 void yc__wlink_wake_bare(struct yc__sched_full *s, struct yc__wlink *l,

@@ -125,11 +125,10 @@ static inline struct yc_task *yc__wlink_task(const struct yc__wlink *l) {
 /* Ends the frameless wait of link l with `result`; frees l. */
 void yc__wlink_wake_bare(struct yc__sched_full *s, struct yc__wlink *l,
                          int result);
-/* Blocks the running task t on q by a pooled link holding data: frame f
-   resumes at state n once woken (kind: YC__WAIT_*). */
+/* Blocks the running task t on q by a pooled link holding data (kind:
+   YC__WAIT_*; see yc__wait_park, below). */
 void yc__wq_wait_bare(struct yc__sched *s, struct yc_task *t, struct yc__wq *q,
-                      void *data, struct yc__frame *f, unsigned n,
-                      unsigned kind);
+                      void *data, struct yc__frame *f, unsigned kind);
 
 /* Ends the pending wait of link l, as completed by l's operation. */
 static inline void yc__wlink_wake(struct yc__sched_full *s, struct yc__wlink *l,
@@ -208,17 +207,23 @@ static inline int yc__may_wait_bare(const struct yc_task *t, int64_t deadline) {
            !(t->abi.flags & (YC__TASK_CANCELLED | YC__TASK_SCOPED));
 }
 
-/* Blocks the running task t in queue q with no frame of the call: frame f
-   resumes at state n once woken (kind: YC__WAIT_*). */
-static inline void yc__tq_wait(struct yc__sched *s, struct yc_task *t,
-                               struct yc__qnode *q, struct yc__frame *f,
-                               unsigned n, unsigned kind) {
-    yc__tq_push(q, t);
-    f->state = n;
+/* Parks the running task t with no frame of the call, waiting in a way
+   of kind YC__WAIT_*: frame f, whose resume state the caller has set, is
+   its innermost frame until it is woken. */
+static inline void yc__wait_park(struct yc__sched *s, struct yc_task *t,
+                                 struct yc__frame *f, unsigned kind) {
     t->abi.top = f;
     t->abi.flags = (t->abi.flags & ~(YC__WAIT_KIND_MASK | YC__WAIT_OUTCOME)) |
                    YC__TASK_WAITING | kind << YC__WAIT_KIND_SHIFT;
     s->susp = 1; /* every step function on the C stack returns */
+}
+
+/* Blocks the running task t in task queue q (kind: YC__WAIT_*). */
+static inline void yc__tq_wait(struct yc__sched *s, struct yc_task *t,
+                               struct yc__qnode *q, struct yc__frame *f,
+                               unsigned kind) {
+    yc__tq_push(q, t);
+    yc__wait_park(s, t, f, kind);
 }
 
 /* Ends the wait of task t, first in a task queue, with `result`. */

@@ -119,8 +119,7 @@ struct yc__qnode {
 struct yc__task {
     struct yc__qnode link; /* yc__next: the run queue's or the free list's
                               link; both: a wait queue's */
-    unsigned flags;        /* YC__TASK_* bits, owned by the runtime; at the
-                              offset of a frame's state (runtime/src/task.h) */
+    unsigned flags;        /* YC__TASK_* bits, owned by the runtime */
     unsigned id;           /* 1, 2, ...: for reports */
     struct yc__frame *top; /* innermost suspended frame; after a frame
                               finishes, that frame (read by its caller) */
