@@ -234,14 +234,16 @@ void glue_constructors(struct unit *u, const struct coro *co, const char *init,
         buf_printf(b,
                    "    struct yc__%s_frame *yc__f = (struct yc__%s_frame "
                    "*)(void *)yc__frame_new(\n        yc__s, sizeof *yc__f, "
-                   "yc__%s_resume, yc__caller);\n    %s\n    return "
+                   "YC__ALIGNOF(struct yc__%s_frame), yc__%s_resume, "
+                   "yc__caller);\n    %s\n    return "
                    "&yc__f->yc__res.yc__hdr;\n}\n",
-                   n, n, n, init);
+                   n, n, n, n, init);
     else
         buf_printf(b,
                    "    return yc__frame_new(yc__s, sizeof(struct "
-                   "yc__%s_frame), yc__%s_resume, yc__caller);\n}\n",
-                   n, n);
+                   "yc__%s_frame), YC__ALIGNOF(struct yc__%s_frame), "
+                   "yc__%s_resume, yc__caller);\n}\n",
+                   n, n, n);
     static const char *const fixed[] = {"struct yc__sched *yc__s",
                                         "struct yc__frame *yc__caller"};
     char *start = xasprintf("yc__%s_start", n);
@@ -356,10 +358,11 @@ void glue_wrapper(struct unit *u, const struct coro *co, const char *fiber_body,
                    "\n    }\n",
                    co->is_void ? "" : " yc__v");
     }
-    buf_printf(b,
-               "    yc__cf = yc__%s_start(yc__s, 0%s);\n    "
-               "yc__run_sync(yc__s, yc__cf);\n",
-               n, a);
+    buf_printf(
+        b,
+        "    yc__cf = yc__%s_start(yc__s, yc__sync_caller(yc__s)%s);\n    "
+        "yc__run_sync(yc__s, yc__cf);\n",
+        n, a);
     if (!co->is_void) {
         const char *why;
         buf_puts(b, "    {\n        ");

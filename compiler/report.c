@@ -131,9 +131,9 @@ static void report_frame(const struct coro *co) {
         return;
     }
     printf("frame of %s:\n", co->name);
-    /* struct yc__frame: two pointers and two unsigned ints. */
+    /* struct yc__frame: a pointer and two unsigned ints. */
     struct layout ly = {xcalloc(16, sizeof *ly.stack), 0, 16};
-    long long header = 2 * (long long)sizeof(void *) + 8;
+    long long header = (long long)sizeof(void *) + 8;
     ly.stack[0] = (struct level){0, 0, header, 0, 8};
     printf("  %4d %4lld  header\n", 0, header);
     if (!co->is_void) {

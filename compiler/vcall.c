@@ -133,9 +133,9 @@ void vcall_site(const struct corodecl *g, CXCursor call, const char *v,
     }
     buf_printf(b,
                ") {\n    struct %s *yc__v = (struct %s *)(void "
-               "*)yc__frame_new(yc__s, sizeof *yc__v, %s_resume, "
-               "yc__caller);\n",
-               v, v, v);
+               "*)yc__frame_new(yc__s, sizeof *yc__v, YC__ALIGNOF(struct %s), "
+               "%s_resume, yc__caller);\n",
+               v, v, v, v);
     for (int i = 0; i < n; i++)
         buf_printf(b,
                    "    YC__MEMCPY(&yc__v->yc__a%d, &yc__x%d, sizeof "

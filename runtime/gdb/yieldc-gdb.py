@@ -133,7 +133,14 @@ class Coro:
                                line if line is not None else "?")
 
     def caller(self):
-        c = self.hdr["caller"]
+        # An awaited frame keeps its caller in the last 8 bytes of its
+        # allocation, flagged by bit 0 of size (yc__frame_caller).
+        size = int(self.hdr["size"])
+        if not size & 1:
+            return None
+        fp = gdb.lookup_type("struct yc__frame").pointer()
+        slot = gdb.Value(self.addr + (size & ~7) - 8).cast(fp.pointer())
+        c = slot.dereference()
         return Coro(c) if int(c) else None
 
 

@@ -23,10 +23,10 @@ void *yc__frame_alloc_slow(struct yc__sched *s, unsigned size) {
     unsigned c = (size + 7) >> 3;
     struct yc__frame *f;
     if (YC__NO_POOL || c >= YC__FRAME_CLASSES) {
-        f = malloc(size);
+        f = malloc((size_t)c << 3);
         if (!f)
             out_of_memory(size);
-        f->size = size;
+        f->size = c << 3;
         return f;
     }
     /* The class's free list is empty: cut the frame from the class's
@@ -50,7 +50,7 @@ void *yc__frame_alloc_slow(struct yc__sched *s, unsigned size) {
     }
     f = (struct yc__frame *)(void *)full->bump[c];
     full->bump[c] += fsize;
-    f->size = size;
+    f->size = fsize;
     return f;
 }
 
@@ -61,7 +61,7 @@ void yc__frame_free_slow(struct yc__sched *s, struct yc__frame *f) {
 
 void yc__frame_free_chain(struct yc__sched *s, struct yc__frame *f) {
     while (f) {
-        struct yc__frame *caller = f->caller;
+        struct yc__frame *caller = yc__frame_caller(f);
         yc__frame_free(s, f);
         f = caller;
     }

@@ -40,24 +40,6 @@ static void wait_timeout(struct yc__sched *abi, struct yc__timer *t) {
     yc__wait_wake(yc__full(abi), w, -1, YC_ETIMEDOUT);
 }
 
-void *yc__prim_alloc(struct yc__sched *s, unsigned size,
-                     struct yc__frame *caller, yc__resume_fn resume,
-                     const char *name) {
-    struct yc__prim *p =
-        (struct yc__prim *)(void *)yc__frame_new(s, size, resume, caller);
-    p->ret = 0;
-    p->wait.pending = 0;
-    p->wait.pooled = 0;
-    p->wait.nlinks = 0;
-    p->wait.in_tq = 0;
-    p->wait.timer = NULL;
-    p->wait.what = name;
-    p->wait.obj = NULL;
-    p->wait.obj_task = 0;
-    p->wait.obj_fd = 0;
-    return p;
-}
-
 int yc__wait_done(struct yc__sched *s, struct yc__frame *f) {
     struct yc_task *t = yc__cur(s);
     struct yc__frame *top = t->abi.top;

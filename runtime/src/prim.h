@@ -76,10 +76,25 @@ int64_t yc__sleep_deadline(const struct yc_task *t);
 /* Ends t's blocking call with YC_ECANCELED, unless it is shielded. */
 void yc__wait_cancel(struct yc__sched_full *s, struct yc_task *t);
 
-/* Allocates and initialises a primitive frame of `size` bytes. */
-void *yc__prim_alloc(struct yc__sched *s, unsigned size,
-                     struct yc__frame *caller, yc__resume_fn resume,
-                     const char *name);
+/* Allocates and initialises a primitive frame of `size` bytes, aligned to
+   `align`. Inline, so that the size and alignment are constants. */
+static inline void *yc__prim_alloc(struct yc__sched *s, unsigned size,
+                                   unsigned align, struct yc__frame *caller,
+                                   yc__resume_fn resume, const char *name) {
+    struct yc__prim *p = (struct yc__prim *)(void *)yc__frame_new(
+        s, size, align, resume, caller);
+    p->ret = 0;
+    p->wait.pending = 0;
+    p->wait.pooled = 0;
+    p->wait.nlinks = 0;
+    p->wait.in_tq = 0;
+    p->wait.timer = NULL;
+    p->wait.what = name;
+    p->wait.obj = NULL;
+    p->wait.obj_task = 0;
+    p->wait.obj_fd = 0;
+    return p;
+}
 
 /* What a primitive's plain-C wrapper does: runs the primitive whose frame
    is f to completion, frees the frame and returns its result. (When
@@ -187,15 +202,16 @@ int yc__prim_block_shielded(struct yc__sched *s, struct yc__prim *p,
     struct yc__frame *yc__##name##_new(struct yc__sched *yc__s,                \
                                        struct yc__frame *yc__caller) {         \
         return (struct yc__frame *)yc__prim_alloc(                             \
-            yc__s, (unsigned)sizeof(frame_t), yc__caller, yc__##name##_resume, \
-            #name);                                                            \
+            yc__s, (unsigned)sizeof(frame_t), (unsigned)_Alignof(frame_t),     \
+            yc__caller, yc__##name##_resume, #name);                           \
     }                                                                          \
     struct yc__frame *yc__##name##_start(struct yc__sched *yc__s,              \
                                          struct yc__frame *yc__caller,         \
                                          YC__UNPAREN params) {                 \
         frame_t *yc__f = (frame_t *)yc__prim_alloc(                            \
-            yc__s, (unsigned)(sizeof(frame_t) + (extra)), yc__caller,          \
-            yc__##name##_resume, #name);                                       \
+            yc__s, (unsigned)(sizeof(frame_t) + (extra)),                      \
+            (unsigned)_Alignof(frame_t), yc__caller, yc__##name##_resume,      \
+            #name);                                                            \
         yc__f->a = (struct yc__##name##_args){YC__UNPAREN args};               \
         return &yc__f->p.hdr;                                                  \
     }                                                                          \
@@ -204,7 +220,7 @@ int yc__prim_block_shielded(struct yc__sched *s, struct yc__prim *p,
         frame_t *yc__f = (frame_t *)(void *)yc__fp;                            \
         if ((extra) != 0) {                                                    \
             frame_t *yc__big = (frame_t *)(void *)yc__##name##_start(          \
-                yc__s, yc__fp->caller, YC__UNPAREN args);                      \
+                yc__s, yc__frame_caller(yc__fp), YC__UNPAREN args);            \
             if (run(yc__big, yc__s) == YC__SUSPENDED) {                        \
                 yc__frame_free(yc__s, yc__fp); /* the caller's, unused now */  \
                 return 0;                                                      \
@@ -228,7 +244,8 @@ int yc__prim_block_shielded(struct yc__sched *s, struct yc__prim *p,
                 yc__s, yc__s->await_caller, YC__UNPAREN args);                 \
             return 0;                                                          \
         }                                                                      \
-        return call(yc__s, yc__##name##_start(yc__s, NULL, YC__UNPAREN args)); \
+        return call(yc__s, yc__##name##_start(yc__s, yc__sync_caller(yc__s),   \
+                                              YC__UNPAREN args));              \
     }
 
 #define YC__PRIMITIVE_SIZED(name, frame_t, run, extra, params, args)           \

@@ -7,7 +7,7 @@
 
 /* What every file that includes yieldc/abi.h names, so that a program
    linked without libyieldc says so (never called). */
-void libyieldc_abi_4__link_with_lyieldc(void) {}
+void libyieldc_abi_5__link_with_lyieldc(void) {}
 
 /* One yc__register call: n records owned by the translated file. Blocks
    form a list that only grows; a block is never changed or freed once it

@@ -107,8 +107,8 @@ const char *yc__task_name(const struct yc_task *t) {
     const struct yc__frame *f = s ? yc__task_stepping(s, t) : NULL;
     if (!f)
         f = t->abi.top;
-    while (f->caller)
-        f = f->caller;
+    while (yc__frame_caller(f))
+        f = yc__frame_caller(f);
     const struct yc__coro_info *info = yc__coro_lookup(f->resume);
     if (info)
         return info->name;
@@ -134,7 +134,7 @@ static const struct yc__frame *chain_start(const struct yc__sched_full *s,
     if (f)
         return f;
     f = t->abi.top;
-    return is_wait_frame(t, f) ? f->caller : f;
+    return is_wait_frame(t, f) ? yc__frame_caller(f) : f;
 }
 
 /* Writes "<indent>  at NAME (FILE:LINE)" for the coroutine whose frames
@@ -168,7 +168,7 @@ static void print_at(struct out *o, yc__resume_fn resume, int has_line,
    is at (yieldc/abi.h: struct yc__stack_call). */
 static void print_chain(struct out *o, const struct yc__sched_full *s,
                         const struct yc__frame *f, const char *indent) {
-    for (; f; f = f->caller) {
+    for (; f; f = yc__frame_caller(f)) {
         /* The innermost 64 calls of a stack: enough to see where it is,
            bounded for a signal handler's report. */
         const struct yc__stack_call *calls[65];
@@ -374,7 +374,7 @@ struct yc__frame *yc__yc_backtrace_start(struct yc__sched *s,
 static int backtrace_resume(struct yc__frame *f, struct yc__sched *s) {
     struct backtrace_frame *b = (struct backtrace_frame *)(void *)f;
     struct out o = {b->fd, 0, {0}};
-    print_backtrace(&o, yc__full(s), yc__task_of(s->cur), f->caller);
+    print_backtrace(&o, yc__full(s), yc__task_of(s->cur), yc__frame_caller(f));
     b->res.yc__ret = 0;
     return YC__DONE;
 }
@@ -387,7 +387,8 @@ int yc__yc_backtrace_step(struct yc__frame *f, struct yc__sched *s, int fd) {
 
 struct yc__frame *yc__yc_backtrace_new(struct yc__sched *s,
                                        struct yc__frame *caller) {
-    return yc__frame_new(s, sizeof(struct backtrace_frame), backtrace_resume,
+    return yc__frame_new(s, sizeof(struct backtrace_frame),
+                         _Alignof(struct backtrace_frame), backtrace_resume,
                          caller);
 }
 

@@ -113,11 +113,12 @@ static void resume(struct yc__sched_full *s, struct yc__task *t) {
             break;
         }
         t->top = f;
-        if (!f->caller) {
+        struct yc__frame *caller = yc__frame_caller(f);
+        if (!caller) {
             yc__task_finished(s, yc__task_of(t));
             break;
         }
-        f = f->caller;
+        f = caller;
     }
     s->running = r.outer;
     s->abi.cur = saved;

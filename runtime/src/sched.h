@@ -167,7 +167,7 @@ static inline void *yc__pool_alloc(struct yc__sched_full *s, unsigned size) {
 }
 static inline void yc__pool_free(struct yc__sched_full *s, void *p,
                                  unsigned size) {
-    ((struct yc__frame *)p)->size = size;
+    ((struct yc__frame *)p)->size = (size + 7) & ~7u;
     yc__frame_free(&s->abi, (struct yc__frame *)p);
 }
 

@@ -171,7 +171,8 @@ unsigned yc__fiber_calls(const struct yc__sched *s, const struct yc__frame *f,
 
 void yc__fiber_run(struct yc__sched *s, struct yc__frame *f) {
     struct yc__fiber *fb = s->fiber;
-    f->caller = fb->frame;
+    /* The wrapper made f with this caller (yc__sync_caller). */
+    yc_assert(yc__frame_caller(f) == fb->frame);
     if (f->resume(f, s) == YC__DONE)
         return;
     /* The suspension unwound the C stack of this micro-thread up to here;
@@ -205,8 +206,8 @@ static int go_resume(struct yc__frame *f, struct yc__sched *s) {
 
 yc_task *yc_go(void *(*fn)(void *arg), void *arg, size_t stack_size) {
     struct yc__sched *s = yc__sched_get();
-    struct go_frame *g =
-        (struct go_frame *)(void *)yc__frame_new(s, sizeof *g, go_resume, NULL);
+    struct go_frame *g = (struct go_frame *)(void *)yc__frame_new(
+        s, sizeof *g, _Alignof(struct go_frame), go_resume, NULL);
     g->ret = NULL;
     g->fs.entry = go_entry;
     g->fs.fiber = NULL;

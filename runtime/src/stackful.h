@@ -15,9 +15,7 @@ void yc__fiber_run(struct yc__sched *s, struct yc__frame *f);
    tasks). */
 void yc__fiber_destroy_all(void);
 
-/* The frame that stackful micro-thread fb runs: the innermost frame of its
-   task while code on its stack runs (for backtraces). */
-struct yc__frame *yc__fiber_frame(const struct yc__fiber *fb);
+/* yc__fiber_frame(fb), the frame that fb runs, is in yieldc/abi.h. */
 /* The coroutine calls on the stack of the micro-thread whose root frame
    is f (yieldc/abi.h), innermost first, at most max of them into out;
    returns how many (0 if f runs no stack of its own). */

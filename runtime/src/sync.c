@@ -29,7 +29,7 @@ static void *holder(struct yc__sched *s) {
    matches. */
 static void *holder_of(struct yc__sched *s, struct yc__frame *f) {
     struct yc_task *t = yc__cur(s);
-    if (!f->caller && (t->abi.flags & YC__TASK_SYNC))
+    if (!yc__frame_caller(f) && (t->abi.flags & YC__TASK_SYNC))
         t = yc__ext(t)->up.outer;
     return t ? (void *)t : (void *)&plain_holder;
 }
@@ -37,7 +37,7 @@ static void *holder_of(struct yc__sched *s, struct yc__frame *f) {
 /* The holder that waiting task t would be: itself, unless it waits in
    the primitive of a plain C call (holder_of). */
 static void *waiter_holder(struct yc_task *t) {
-    if ((t->abi.flags & YC__TASK_BLOCKED) && !t->abi.top->caller &&
+    if ((t->abi.flags & YC__TASK_BLOCKED) && !yc__frame_caller(t->abi.top) &&
         (t->abi.flags & YC__TASK_SYNC)) {
         t = yc__ext(t)->up.outer;
         return t ? (void *)t : (void *)&plain_holder;

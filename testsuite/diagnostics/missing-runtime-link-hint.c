@@ -4,7 +4,7 @@
 // RUN: %yieldc %s -o %t.c
 // RUN: %cc -c %t.c -o %t.o
 // RUN: not %{c_compiler} %t.o -o %t 2>&1 | FileCheck %s
-// CHECK: undefined reference to {{.}}libyieldc_abi_4__link_with_lyieldc
+// CHECK: undefined reference to {{.}}libyieldc_abi_5__link_with_lyieldc
 
 #include <yieldc.h>
 

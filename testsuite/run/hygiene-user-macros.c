@@ -1,6 +1,6 @@
 // Generated code survives a program that defines, after <yieldc.h>, a
 // macro for every ordinary identifier of yieldc/abi.h (state, next, susp,
-// caller, size, ...), and that declares its own strlen without
+// resume, size, ...), and that declares its own strlen without
 // <string.h>: the generated code includes no system header and names
 // nothing that a user macro can take. Awaits, yields, spawns, awaits
 // through pointers and the stackful form are all there. (The program's own
@@ -11,7 +11,7 @@
 // RUN: %yieldc %s -o %t.c -- -I%t.dir && %cc -I%t.dir %t.c -o %t && %run %t | FileCheck %s
 // DEFINES-DAG: #define state
 // DEFINES-DAG: #define susp
-// DEFINES-DAG: #define caller
+// DEFINES-DAG: #define resume
 
 #include <stdio.h>
 #include <yieldc.h>

@@ -14,7 +14,7 @@ YC_COROUTINE static int by_value(const void *a, const void *b) {
 }
 // CHECK: {{^}}YC_COROUTINE static int by_value(const void *a, const void *b) {
 // CHECK: {{^}}    struct yc__sched *yc__s = yc__sched_get();
-// CHECK: {{^}}    yc__cf = yc__by_value_start(yc__s, 0, a, b);
+// CHECK: {{^}}    yc__cf = yc__by_value_start(yc__s, yc__sync_caller(yc__s), a, b);
 // CHECK: {{^}}    yc__run_sync(yc__s, yc__cf);
 
 YC_COROUTINE int sort(int *v, int n) {

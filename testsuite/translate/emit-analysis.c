@@ -44,15 +44,15 @@ YC_COROUTINE static int vla(int n) {
 // CHECK-NEXT: {{^}}  {{.*}}emit-analysis.c:25:18: YC_AWAIT of yc_sleep_for(){{$}}
 // CHECK-NEXT: {{^}}  {{.*}}emit-analysis.c:22:18: YC_AWAIT of leaf(), a plain call: it never suspends{{$}}
 // CHECK-NEXT: {{^}}frame of worker:
-// CHECK-NEXT: {{^}}     0   24  header{{$}}
-// CHECK-NEXT: {{^}}    24    4  result (int){{$}}
-// CHECK-NEXT: {{^}}    32    8  argument op (op_fn){{$}}
-// CHECK-NEXT: {{^}}    40    4  argument n (int){{$}}
-// CHECK-NEXT: {{^}}    32    8  param op (op_fn){{$}}
-// CHECK-NEXT: {{^}}    40    4  param n (int){{$}}
-// CHECK-NEXT: {{^}}    44    4  local total (int){{$}}
-// CHECK-NEXT: {{^}}    48    4  local i (int){{$}}
-// CHECK-NEXT: {{^}}  size 56 bytes, 3 suspension points{{$}}
+// CHECK-NEXT: {{^}}     0   16  header{{$}}
+// CHECK-NEXT: {{^}}    16    4  result (int){{$}}
+// CHECK-NEXT: {{^}}    24    8  argument op (op_fn){{$}}
+// CHECK-NEXT: {{^}}    32    4  argument n (int){{$}}
+// CHECK-NEXT: {{^}}    24    8  param op (op_fn){{$}}
+// CHECK-NEXT: {{^}}    32    4  param n (int){{$}}
+// CHECK-NEXT: {{^}}    36    4  local total (int){{$}}
+// CHECK-NEXT: {{^}}    40    4  local i (int){{$}}
+// CHECK-NEXT: {{^}}  size 48 bytes, 3 suspension points{{$}}
 // CHECK-NEXT: {{^}}lowering of vla: stackful{{$}}
 // CHECK-NEXT: {{^}}  because of a variable-length array at {{.*}}emit-analysis.c:31:5{{$}}
 // CHECK-NEXT: {{^}}suspension points of vla: 1

@@ -6,7 +6,7 @@
 // The arguments (copied into the step's parameters on the first step) and
 // the locals saved across suspensions share the frame as a union.
 // RUN: %yieldc --frame-report %s -o %t.c | FileCheck %s
-// RUN: echo '_Static_assert(sizeof(struct yc__pinned_frame) == 48, "");' >> %t.c
+// RUN: echo '_Static_assert(sizeof(struct yc__pinned_frame) == 40, "");' >> %t.c
 // RUN: %cc -fsyntax-only %t.c
 
 #include <yieldc.h>
@@ -27,11 +27,11 @@ YC_COROUTINE int pinned(int a) {
     return a;
 }
 // CHECK-LABEL: frame of pinned:
-// CHECK-NEXT: 0 24 header
-// CHECK-NEXT: 24 4 result (int)
-// CHECK-NEXT: 32 4 argument a (int)
-// CHECK-NEXT: 32 4 param a (int)
-// CHECK-NEXT: 36 4 local seen (int), lives there
-// CHECK-NEXT: 40 8 local buf (char[8]), lives there
-// CHECK-NEXT: size 48 bytes, 1 suspension point
+// CHECK-NEXT: 0 16 header
+// CHECK-NEXT: 16 4 result (int)
+// CHECK-NEXT: 24 4 argument a (int)
+// CHECK-NEXT: 24 4 param a (int)
+// CHECK-NEXT: 28 4 local seen (int), lives there
+// CHECK-NEXT: 32 8 local buf (char[8]), lives there
+// CHECK-NEXT: size 40 bytes, 1 suspension point
 // CHECK-NEXT: C locals: p, local, q

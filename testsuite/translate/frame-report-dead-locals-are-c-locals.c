@@ -5,7 +5,7 @@
 // shares the space, a union), and the C compiler's size
 // of the frame struct agrees with the report.
 // RUN: %yieldc --frame-report %s -o %t.c | FileCheck %s
-// RUN: echo '_Static_assert(sizeof(struct yc__dead_locals_frame) == 40, "");' >> %t.c
+// RUN: echo '_Static_assert(sizeof(struct yc__dead_locals_frame) == 32, "");' >> %t.c
 // RUN: %cc -fsyntax-only %t.c
 
 #include <yieldc.h>
@@ -24,9 +24,9 @@ YC_COROUTINE int dead_locals(int n) {
     return after;
 }
 // CHECK-LABEL: frame of dead_locals:
-// CHECK-NEXT: 0 24 header
-// CHECK-NEXT: 24 4 result (int)
-// CHECK-NEXT: 32 4 argument n (int)
-// CHECK-NEXT: 32 4 param n (int)
-// CHECK-NEXT: size 40 bytes, 1 suspension point
+// CHECK-NEXT: 0 16 header
+// CHECK-NEXT: 16 4 result (int)
+// CHECK-NEXT: 24 4 argument n (int)
+// CHECK-NEXT: 24 4 param n (int)
+// CHECK-NEXT: size 32 bytes, 1 suspension point
 // CHECK-NEXT: C locals: before, sum, after, i, tmp

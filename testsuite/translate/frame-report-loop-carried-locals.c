@@ -4,7 +4,7 @@
 // set before the await and read after it is saved too, while one that
 // is set and used after the await within one iteration stays a C local.
 // RUN: %yieldc --frame-report %s -o %t.c | FileCheck %s
-// RUN: echo '_Static_assert(sizeof(struct yc__carried_frame) == 48, "");' >> %t.c
+// RUN: echo '_Static_assert(sizeof(struct yc__carried_frame) == 40, "");' >> %t.c
 // RUN: %cc -fsyntax-only %t.c
 
 #include <yieldc.h>
@@ -22,12 +22,12 @@ YC_COROUTINE int carried(int n) {
     return total;
 }
 // CHECK-LABEL: frame of carried:
-// CHECK-NEXT: 0 24 header
-// CHECK-NEXT: 24 4 result (int)
-// CHECK-NEXT: 32 4 argument n (int)
-// CHECK-NEXT: 32 4 param n (int)
-// CHECK-NEXT: 36 4 local total (int)
-// CHECK-NEXT: 40 4 local i (int)
-// CHECK-NEXT: 44 4 local base (int)
-// CHECK-NEXT: size 48 bytes, 1 suspension point
+// CHECK-NEXT: 0 16 header
+// CHECK-NEXT: 16 4 result (int)
+// CHECK-NEXT: 24 4 argument n (int)
+// CHECK-NEXT: 24 4 param n (int)
+// CHECK-NEXT: 28 4 local total (int)
+// CHECK-NEXT: 32 4 local i (int)
+// CHECK-NEXT: 36 4 local base (int)
+// CHECK-NEXT: size 40 bytes, 1 suspension point
 // CHECK-NEXT: C locals: scratch

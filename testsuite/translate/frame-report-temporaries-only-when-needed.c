@@ -18,11 +18,11 @@ YC_COROUTINE int one_await(int a) {
     return r;
 }
 // CHECK-LABEL: frame of one_await:
-// CHECK-NEXT: 0 24 header
-// CHECK-NEXT: 24 4 result (int)
-// CHECK-NEXT: 32 4 argument a (int)
-// CHECK-NEXT: 32 4 local r (int)
-// CHECK-NEXT: size 40 bytes, 2 suspension points
+// CHECK-NEXT: 0 16 header
+// CHECK-NEXT: 16 4 result (int)
+// CHECK-NEXT: 24 4 argument a (int)
+// CHECK-NEXT: 24 4 local r (int)
+// CHECK-NEXT: size 32 bytes, 2 suspension points
 // CHECK-NEXT: C locals: a
 
 YC_COROUTINE int two_awaits(int a) {
@@ -30,10 +30,10 @@ YC_COROUTINE int two_awaits(int a) {
     return r;
 }
 // CHECK-LABEL: frame of two_awaits:
-// CHECK-NEXT: 0 24 header
-// CHECK-NEXT: 24 4 result (int)
-// CHECK-NEXT: 32 4 argument a (int)
-// CHECK-NEXT: 32 4 param a (int)
-// CHECK-NEXT: 36 4 temp yc__t{{[0-9]+}} (int)
+// CHECK-NEXT: 0 16 header
+// CHECK-NEXT: 16 4 result (int)
+// CHECK-NEXT: 24 4 argument a (int)
+// CHECK-NEXT: 24 4 param a (int)
+// CHECK-NEXT: 28 4 temp yc__t{{[0-9]+}} (int)
 // CHECK: 2 suspension points
 // CHECK-NEXT: C locals: r

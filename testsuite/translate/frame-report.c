@@ -4,8 +4,8 @@
 // Locals not live across a suspension stay C locals of the step function;
 // the arguments and the saved locals share the frame as a union.
 // RUN: %yieldc --frame-report %s -o %t.c | FileCheck %s
-// RUN: echo '_Static_assert(sizeof(struct yc__worker_frame) == 56, "");' >> %t.c
-// RUN: echo '_Static_assert(sizeof(struct yc__leaf_frame) == 40, "");' >> %t.c
+// RUN: echo '_Static_assert(sizeof(struct yc__worker_frame) == 48, "");' >> %t.c
+// RUN: echo '_Static_assert(sizeof(struct yc__leaf_frame) == 32, "");' >> %t.c
 // (worker awaits a coroutine of another file, which may suspend: an await
 // of one that never suspends, as leaf, would be a plain call.)
 // RUN: %cc -fsyntax-only %t.c
@@ -16,10 +16,10 @@ YC_COROUTINE static char leaf(char c) { return c; }
 YC_COROUTINE char elsewhere(char c);
 
 // CHECK-LABEL: frame of leaf:
-// CHECK-NEXT: 0 24 header
-// CHECK-NEXT: 24 1 result (char)
-// CHECK-NEXT: 32 1 argument c (char)
-// CHECK-NEXT: size 40 bytes, 0 suspension points
+// CHECK-NEXT: 0 16 header
+// CHECK-NEXT: 16 1 result (char)
+// CHECK-NEXT: 24 1 argument c (char)
+// CHECK-NEXT: size 32 bytes, 0 suspension points
 // CHECK-NEXT: C locals: c
 
 YC_COROUTINE static long worker(int n) {
@@ -33,12 +33,12 @@ YC_COROUTINE static long worker(int n) {
 }
 
 // CHECK-LABEL: frame of worker:
-// CHECK-NEXT: 0 24 header
-// CHECK-NEXT: 24 8 result (long)
-// CHECK-NEXT: 32 4 argument n (int)
-// CHECK-NEXT: 32 4 param n (int)
-// CHECK-NEXT: 40 8 local total (long)
-// CHECK-NEXT: 48 4 local buf (char[4]), lives there
-// CHECK-NEXT: 52 4 local i (int)
-// CHECK-NEXT: size 56 bytes, 1 suspension point
+// CHECK-NEXT: 0 16 header
+// CHECK-NEXT: 16 8 result (long)
+// CHECK-NEXT: 24 4 argument n (int)
+// CHECK-NEXT: 24 4 param n (int)
+// CHECK-NEXT: 32 8 local total (long)
+// CHECK-NEXT: 40 4 local buf (char[4]), lives there
+// CHECK-NEXT: 44 4 local i (int)
+// CHECK-NEXT: size 48 bytes, 1 suspension point
 // CHECK-NEXT: C locals: scratch

@@ -12,7 +12,7 @@
 #include <yieldc.h>
 
 // CHECK: {{^}}#include <yieldc/abi.h>
-// CHECK-NEXT: {{^}}#if YC_ABI_VERSION != 4
+// CHECK-NEXT: {{^}}#if YC_ABI_VERSION != 5
 // CHECK: {{^}}#line 1 "{{.*}}frame-struct.c"
 // CHECK: {{^}}struct yc__sum_res { struct yc__frame yc__hdr; long yc__ret; };
 // CHECK-NEXT: {{^}}long yc__sum_step(struct yc__frame *, struct yc__sched *, int);

@@ -44,12 +44,12 @@
 
    With GCC and Clang this header includes no system header (it uses
    their builtins), and it uses only reserved names (and the one name of
-   its link check, libyieldc_abi_4__link_with_lyieldc), so that it
+   its link check, libyieldc_abi_5__link_with_lyieldc), so that it
    survives any user macro that does not itself use one. */
 #ifndef YIELDC_ABI_H
 #define YIELDC_ABI_H
 
-#define YC_ABI_VERSION 4
+#define YC_ABI_VERSION 5
 
 #if defined(__GNUC__) || defined(__clang__)
 #define YC__UNUSED __attribute__((__unused__))
@@ -61,6 +61,7 @@
 #define YC__UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define YC__MEMCPY __builtin_memcpy
 #define YC__OFFSETOF __builtin_offsetof
+#define YC__ALIGNOF __alignof__
 #define YC__LOAD_RELAXED(p) __atomic_load_n((p), __ATOMIC_RELAXED)
 typedef __SIZE_TYPE__ yc__size_t;
 #else
@@ -73,6 +74,7 @@ typedef __SIZE_TYPE__ yc__size_t;
 #define YC__UNLIKELY(x) (x)
 #define YC__MEMCPY memcpy
 #define YC__OFFSETOF offsetof
+#define YC__ALIGNOF _Alignof
 #define YC__LOAD_RELAXED(p) (*(volatile int *)(p))
 typedef size_t yc__size_t;
 #endif
@@ -95,13 +97,17 @@ enum {
    the one of its coroutine. */
 typedef int (*yc__resume_fn)(struct yc__frame *, struct yc__sched *);
 
-/* The header of every stackless frame. */
+/* The header of every stackless frame: 16 bytes. A frame that some frame
+   awaits keeps the awaiting frame (its caller) in the last 8 bytes of its
+   allocation, marked by YC__FRAME_CALLED in `size`; a task's root frame,
+   which has no caller, does not spend those bytes (yc__frame_caller). */
 struct yc__frame {
-    yc__resume_fn resume;     /* runs this frame (identifies its coroutine) */
-    struct yc__frame *caller; /* the awaiting frame; NULL for a task's root */
-    unsigned state;           /* resume point: 0 = start, n = after label n */
-    unsigned size;            /* allocation size, for yc__frame_free */
+    yc__resume_fn resume; /* runs this frame (identifies its coroutine) */
+    unsigned state;       /* resume point: 0 = start, n = after label n */
+    unsigned size;        /* allocation size, a multiple of 8, for
+                             yc__frame_free; | YC__FRAME_CALLED */
 };
+#define YC__FRAME_CALLED 1u
 
 /* A link in a doubly linked queue (yieldc.h embeds one as the head of
    the waiters of a mutex, a semaphore, an event, a condition). */
@@ -187,9 +193,9 @@ void yc__frame_free_slow(struct yc__sched *, struct yc__frame *);
    header: a program linked without the runtime fails with an undefined
    reference that says what to link (the first one with clang and with
    unoptimized GCC builds), not only with the runtime's internal names. */
-void libyieldc_abi_4__link_with_lyieldc(void);
+void libyieldc_abi_5__link_with_lyieldc(void);
 static YC__KEPT void yc__needs_runtime(void) {
-    libyieldc_abi_4__link_with_lyieldc();
+    libyieldc_abi_5__link_with_lyieldc();
 }
 
 /* Allocates a frame of yc__size bytes (header included) and records its
@@ -202,30 +208,47 @@ static inline void *yc__frame_alloc(struct yc__sched *yc__s,
                    yc__s->pool[yc__c])) {
         struct yc__frame *yc__f = (struct yc__frame *)yc__s->pool[yc__c];
         yc__s->pool[yc__c] = *(void **)yc__f;
-        yc__f->size = yc__size;
+        yc__f->size = yc__c << 3;
         return yc__f;
     }
     return yc__frame_alloc_slow(yc__s, yc__size);
 }
 
-/* A new frame of yc__size bytes for coroutine resume function yc__r,
-   awaited by yc__caller (NULL for a task's root), at state 0. */
-static inline struct yc__frame *yc__frame_new(struct yc__sched *yc__s,
-                                              unsigned yc__size,
-                                              yc__resume_fn yc__r,
-                                              struct yc__frame *yc__caller) {
-    struct yc__frame *yc__f =
-        (struct yc__frame *)yc__frame_alloc(yc__s, yc__size);
+/* A new frame for coroutine resume function yc__r, for a struct of
+   yc__size bytes aligned to yc__align, at state 0, awaited by yc__caller
+   (NULL for a task's root). The caller's slot follows the struct, at an
+   offset that keeps the allocation a multiple of the struct's alignment,
+   so that the next frame of the class is aligned too. */
+static inline struct yc__frame *
+yc__frame_new(struct yc__sched *yc__s, unsigned yc__size, unsigned yc__align,
+              yc__resume_fn yc__r, struct yc__frame *yc__caller) {
+    unsigned yc__n = (yc__size + 7) & ~7u, yc__called = 0;
+    if (yc__caller) {
+        yc__n += yc__align > 8 ? 16 : 8;
+        yc__called = YC__FRAME_CALLED;
+    }
+    struct yc__frame *yc__f = (struct yc__frame *)yc__frame_alloc(yc__s, yc__n);
     yc__f->resume = yc__r;
-    yc__f->caller = yc__caller;
     yc__f->state = 0;
+    yc__f->size = yc__n | yc__called;
+    if (yc__caller)
+        *(struct yc__frame **)(void *)((char *)yc__f + yc__n - 8) = yc__caller;
     return yc__f;
+}
+
+/* The frame awaiting frame yc__f, or NULL if yc__f is a task's root. */
+static inline struct yc__frame *
+yc__frame_caller(const struct yc__frame *yc__f) {
+    if (!(yc__f->size & YC__FRAME_CALLED))
+        return 0;
+    return *(struct yc__frame *const *)(const void *)((const char *)yc__f +
+                                                      (yc__f->size & ~7u) - 8);
 }
 
 /* Returns a finished frame to the pool. */
 static inline void yc__frame_free(struct yc__sched *yc__s,
                                   struct yc__frame *yc__f) {
-    unsigned yc__c = (yc__f->size + 7) >> 3;
+    unsigned yc__c = yc__f->size >> 3;
     if (YC__LIKELY(!YC__NO_POOL && yc__c < YC__FRAME_CLASSES)) {
         *(void **)yc__f = yc__s->pool[yc__c];
         yc__s->pool[yc__c] = yc__f;
@@ -284,6 +307,15 @@ static inline void yc__await_reply(struct yc__sched *yc__s,
 /* Whether a stackful micro-thread is running. */
 static inline int yc__on_fiber(const struct yc__sched *yc__s) {
     return yc__s->fiber != 0;
+}
+/* The frame that stackful micro-thread fb runs: the innermost frame of its
+   task while code on its stack runs (stackful.c). */
+struct yc__frame *yc__fiber_frame(const struct yc__fiber *fb);
+/* The caller to give the root frame of a plain-C call (yc__run_sync): on a
+   stackful micro-thread the call suspends the stack, and the frame, once
+   finished, resumes the stack's own frame. */
+static inline struct yc__frame *yc__sync_caller(struct yc__sched *yc__s) {
+    return yc__s->fiber ? yc__fiber_frame(yc__s->fiber) : 0;
 }
 
 /* A frame for awaiting coroutine g at resume state n. The state is saved
@@ -378,7 +410,8 @@ void yc__spawn(struct yc__sched *, struct yc__frame *);
 /* Runs the coroutine call whose root frame is given to completion from
    plain C (the wrapper with the original prototype): as a new task on this
    thread's scheduler, running the scheduler until the task finishes. The
-   frame stays allocated for the caller to read the result. */
+   frame, made with caller yc__sync_caller(), stays allocated for the
+   caller to read the result. */
 void yc__run_sync(struct yc__sched *, struct yc__frame *);
 
 /* Starts a new joinable task whose root frame is given (YC_ASYNC) and
