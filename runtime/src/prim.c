@@ -76,7 +76,8 @@ static void park(struct yc__sched *abi, struct yc__prim *p, unsigned state) {
     p->hdr.state = state;
     t->abi.top = &p->hdr;
     t->abi.flags |= YC__TASK_BLOCKED;
-    abi->susp = 1; /* every step function on the C stack returns */
+    abi->susp =
+        YC__SUSP_PARKED; /* every step function on the C stack returns */
 }
 
 /* Arms w's timer for deadline d: the frame's own if it has one (w->timer

@@ -98,7 +98,8 @@ static struct yc__task *dequeue(struct yc__sched_full *s) {
 /* Runs task t from its innermost frame until it suspends or its root frame
    returns. When a frame returns, task->top is left pointing at it so that
    its caller, resumed next, can read the result and free it. */
-static void resume(struct yc__sched_full *s, struct yc__task *t) {
+static inline __attribute__((always_inline)) void
+resume(struct yc__sched_full *s, struct yc__task *t) {
     struct yc__task *saved = s->abi.cur;
     struct yc__resuming r; /* stepping is set before anyone reads it */
     r.task = t;
@@ -109,6 +110,8 @@ static void resume(struct yc__sched_full *s, struct yc__task *t) {
     for (;;) {
         r.stepping = f;
         if (f->resume(f, &s->abi) != YC__DONE) {
+            if (s->abi.susp == YC__SUSP_YIELDED)
+                enqueue(s, t);
             s->abi.susp = 0; /* the C stack has unwound */
             break;
         }
@@ -128,7 +131,7 @@ int yc__park(struct yc__sched *abi, struct yc__frame *f, unsigned state) {
     f->state = state;
     abi->cur->top = f;
     enqueue(yc__full(abi), abi->cur);
-    abi->susp = 1;
+    abi->susp = YC__SUSP_PARKED;
     return 1;
 }
 
@@ -146,7 +149,8 @@ int yc__yield(struct yc__sched *abi, struct yc__frame *f, unsigned state) {
    each task that is ready now, once. Tasks made ready during the round
    (by a yield, a wake-up) run in the next one, so a task that yields in a
    loop cannot starve timers, I/O and the outside world. */
-static void run_round(struct yc__sched_full *s, int polled) {
+static inline __attribute__((always_inline)) void
+run_round(struct yc__sched_full *s, int polled) {
     if (s->poll.nwait && !polled)
         yc__poller_wait(s, 0);
     s->abi.now_valid = 0;

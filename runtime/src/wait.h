@@ -215,7 +215,7 @@ static inline void yc__wait_park(struct yc__sched *s, struct yc_task *t,
     t->abi.top = f;
     t->abi.flags = (t->abi.flags & ~(YC__WAIT_KIND_MASK | YC__WAIT_OUTCOME)) |
                    YC__TASK_WAITING | kind << YC__WAIT_KIND_SHIFT;
-    s->susp = 1; /* every step function on the C stack returns */
+    s->susp = YC__SUSP_PARKED; /* every step function on the C stack returns */
 }
 
 /* Blocks the running task t in task queue q (kind: YC__WAIT_*). */

@@ -171,7 +171,8 @@ struct yc__sched {
                                        runtime keeps each stack's own) */
     int susp; /* set by whatever parks the running task (a yield, a
                  blocking call): every step function on the C stack then
-                 returns at once; the scheduler clears it */
+                 returns at once; the scheduler clears it, and queues the
+                 task if it is YC__SUSP_YIELDED */
     /* What a yield would let run: the tasks in the run queue, the pending
        timers and the I/O waits, counted together, and whether work from
        other threads is queued (set by any thread, with atomic builtins).
@@ -182,6 +183,11 @@ struct yc__sched {
                       that goes on at once clears it, so that a loop that
                       yields until a time sees time pass */
 };
+
+/* Values of susp: parked by the runtime (queued or waiting), or yielded
+   (the scheduler queues the task when its step functions have returned). */
+#define YC__SUSP_PARKED 1
+#define YC__SUSP_YIELDED 2
 
 /* This OS thread's scheduler, created on first use. */
 struct yc__sched *yc__sched_get(void);
@@ -363,7 +369,13 @@ static inline int yc__yield_now(struct yc__sched *yc__s,
         yc__s->now_valid = 0;
         return 0;
     }
-    return yc__park(yc__s, yc__f, yc__n);
+    /* The scheduler queues the task once the C stack has unwound (susp
+       YC__SUSP_YIELDED): the step function makes no call to park, and so
+       keeps its values in registers it need not save. */
+    yc__f->state = yc__n;
+    yc__s->cur->top = yc__f;
+    yc__s->susp = YC__SUSP_YIELDED;
+    return 1;
 }
 /* The same, out of line (stackful micro-threads). */
 int yc__yield(struct yc__sched *, struct yc__frame *, unsigned);
