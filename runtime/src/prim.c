@@ -52,6 +52,14 @@ int yc__wait_done(struct yc__sched *s, struct yc__frame *f) {
     return rc;
 }
 
+int yc__in_frame(struct yc__sched *s, struct yc__frame *p) {
+    if (p->resume(p, s) != YC__DONE)
+        return 0; /* the task waits in p */
+    int rc = ((struct yc__prim *)(void *)p)->ret;
+    yc__frame_free(s, p);
+    return rc;
+}
+
 int yc__prim_call(struct yc__sched *s, struct yc__frame *f) {
     yc__run_sync(s, f);
     int rc = ((struct yc__prim *)(void *)f)->ret;

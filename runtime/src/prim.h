@@ -155,16 +155,14 @@ int yc__prim_block_shielded(struct yc__sched *s, struct yc__prim *p,
 /* The await of primitive `name` with these arguments in a frame of its
    own, from a yc__NAME_in function whose parameters are s and f
    (abi.h's yc__wait_done): returns its result, or 0 with the task
-   waiting in that frame. */
+   waiting in that frame. The frame runs out of line (yc__in_frame), so
+   that the frameless path of the yc__NAME_in function saves no
+   registers. */
 #define YC__IN_FRAME(name, ...)                                                \
-    do {                                                                       \
-        struct yc__frame *p_ = yc__##name##_new(s, f);                         \
-        int r_ = yc__##name##_step(p_, s, __VA_ARGS__);                        \
-        if (s->susp)                                                           \
-            return 0; /* the task waits in p_ */                               \
-        yc__frame_free(s, p_);                                                 \
-        return r_;                                                             \
-    } while (0)
+    return yc__in_frame(s, yc__##name##_start(s, f, __VA_ARGS__))
+/* Runs primitive frame p, made by its yc__NAME_start: returns its int
+   result and frees it, or returns 0 with the task waiting in it. */
+int yc__in_frame(struct yc__sched *s, struct yc__frame *p);
 
 #define YC__UNPAREN(...) __VA_ARGS__
 

@@ -66,22 +66,7 @@ struct yc__sched_full *yc__sched_owner(void) {
 /* The run queue                                                       */
 /* ------------------------------------------------------------------ */
 
-/* Inline in the yield path; yc__enqueue for the other files. */
-static inline void enqueue(struct yc__sched_full *s, struct yc__task *t) {
-    t->link.yc__next = NULL;
-    s->nready++;
-    s->abi.busy++;
-    if (s->tail)
-        s->tail->link.yc__next = &t->link;
-    else
-        s->head = t;
-    s->tail = t;
-}
-
-void yc__enqueue(struct yc__sched_full *s, struct yc__task *t) {
-    enqueue(s, t);
-}
-
+/* yc__enqueue, inline, is in sched.h. */
 static struct yc__task *dequeue(struct yc__sched_full *s) {
     struct yc__task *t = s->head;
     if (t) {
@@ -111,7 +96,7 @@ resume(struct yc__sched_full *s, struct yc__task *t) {
         r.stepping = f;
         if (f->resume(f, &s->abi) != YC__DONE) {
             if (s->abi.susp == YC__SUSP_YIELDED)
-                enqueue(s, t);
+                yc__enqueue(s, t);
             s->abi.susp = 0; /* the C stack has unwound */
             break;
         }
@@ -130,7 +115,7 @@ resume(struct yc__sched_full *s, struct yc__task *t) {
 int yc__park(struct yc__sched *abi, struct yc__frame *f, unsigned state) {
     f->state = state;
     abi->cur->top = f;
-    enqueue(yc__full(abi), abi->cur);
+    yc__enqueue(yc__full(abi), abi->cur);
     abi->susp = YC__SUSP_PARKED;
     return 1;
 }

@@ -144,8 +144,18 @@ struct yc__sched_full *yc__sched_owner(void);
    once, as they would around the yield of a plain call. */
 void yc__round_from_plain(struct yc__sched_full *s);
 
-/* Appends task t to the back of the run queue. */
-void yc__enqueue(struct yc__sched_full *s, struct yc__task *t);
+/* Appends task t to the back of the run queue. Inline: every wake-up
+   ends here. */
+static inline void yc__enqueue(struct yc__sched_full *s, struct yc__task *t) {
+    t->link.yc__next = NULL;
+    s->nready++;
+    s->abi.busy++;
+    if (s->tail)
+        s->tail->link.yc__next = &t->link;
+    else
+        s->head = t;
+    s->tail = t;
+}
 
 /* Reads the monotonic clock into s->now (clock.c). */
 void yc__clock_update(struct yc__sched_full *s);
@@ -164,6 +174,18 @@ int64_t yc__clock_read(void);
    from the frame pool: no malloc once the pool is warm. */
 static inline void *yc__pool_alloc(struct yc__sched_full *s, unsigned size) {
     return yc__frame_alloc(&s->abi, size);
+}
+/* The same from the pool's free list only: NULL when it is empty (or
+   there is no pool), for a caller that takes the slow path as a tail
+   call. */
+static inline void *yc__pool_take(struct yc__sched_full *s, unsigned size) {
+    unsigned c = (size + 7) >> 3;
+    void *p = s->abi.pool[c];
+    if (YC__NO_POOL || !p)
+        return NULL;
+    s->abi.pool[c] = *(void **)p;
+    ((struct yc__frame *)p)->size = c << 3;
+    return p;
 }
 static inline void yc__pool_free(struct yc__sched_full *s, void *p,
                                  unsigned size) {

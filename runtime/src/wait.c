@@ -5,36 +5,6 @@
 _Static_assert(sizeof(void *) != 8 || sizeof(struct yc__wait) <= 56,
                "a wait record is in every blocked frame: keep it small");
 
-void yc__wq_push(struct yc__wq *q, struct yc__wlink *l, struct yc__wait *w,
-                 void *data) {
-    l->wait = w;
-    l->data = data;
-    l->q = q;
-    l->next = NULL;
-    l->prev = q->yc__tail;
-    if (q->yc__tail)
-        q->yc__tail->next = l;
-    else
-        q->yc__head = l;
-    q->yc__tail = l;
-}
-
-void yc__wq_remove(struct yc__wlink *l) {
-    struct yc__wq *q = l->q;
-    if (!q)
-        return;
-    if (l->prev)
-        l->prev->next = l->next;
-    else
-        q->yc__head = l->next;
-    if (l->next)
-        l->next->prev = l->prev;
-    else
-        q->yc__tail = l->prev;
-    l->q = NULL;
-    l->next = l->prev = NULL;
-}
-
 /* ------------------------------------------------------------------ */
 /* Waking                                                              */
 /* ------------------------------------------------------------------ */
@@ -118,12 +88,31 @@ void yc__tq_wake_all(struct yc__sched_full *s, struct yc__qnode *q,
 /* Frameless waits on a wlink queue (channels)                         */
 /* ------------------------------------------------------------------ */
 
-void yc__wq_wait_bare(struct yc__sched *s, struct yc_task *t, struct yc__wq *q,
-                      void *data, struct yc__frame *f, unsigned kind) {
-    struct yc__wlink *l = yc__pool_alloc(yc__full(s), sizeof *l);
+static inline void wait_bare(struct yc__sched *s, struct yc_task *t,
+                             struct yc__wq *q, void *data, struct yc__frame *f,
+                             unsigned kind, struct yc__wlink *l) {
     yc__wq_push(q, l, (struct yc__wait *)(void *)((uintptr_t)t | 1), data);
     t->abi.link.yc__prev = (struct yc__qnode *)(void *)l;
     yc__wait_park(s, t, f, kind);
+}
+
+static __attribute__((noinline)) void
+wait_bare_slow(struct yc__sched *s, struct yc_task *t, struct yc__wq *q,
+               void *data, struct yc__frame *f, unsigned kind) {
+    wait_bare(s, t, q, data, f, kind,
+              yc__pool_alloc(yc__full(s), sizeof(struct yc__wlink)));
+}
+
+void yc__wq_wait_bare(struct yc__sched *s, struct yc_task *t, struct yc__wq *q,
+                      void *data, struct yc__frame *f, unsigned kind) {
+    /* The pool's refill is a tail call, so that the common path saves no
+       registers. */
+    struct yc__wlink *l = yc__pool_take(yc__full(s), sizeof *l);
+    if (YC__UNLIKELY(!l)) {
+        wait_bare_slow(s, t, q, data, f, kind);
+        return;
+    }
+    wait_bare(s, t, q, data, f, kind, l);
 }
 
 void yc__wlink_wake_bare(struct yc__sched_full *s, struct yc__wlink *l,

@@ -97,10 +97,35 @@ static inline void yc__wait_end(struct yc__sched_full *s, struct yc_task *t,
 }
 
 /* Appends link l of wait w to queue q; data is stored in l. */
-void yc__wq_push(struct yc__wq *q, struct yc__wlink *l, struct yc__wait *w,
-                 void *data);
+static inline void yc__wq_push(struct yc__wq *q, struct yc__wlink *l,
+                               struct yc__wait *w, void *data) {
+    l->wait = w;
+    l->data = data;
+    l->q = q;
+    l->next = NULL;
+    l->prev = q->yc__tail;
+    if (q->yc__tail)
+        q->yc__tail->next = l;
+    else
+        q->yc__head = l;
+    q->yc__tail = l;
+}
 /* Takes l out of its queue, if it is in one. */
-void yc__wq_remove(struct yc__wlink *l);
+static inline void yc__wq_remove(struct yc__wlink *l) {
+    struct yc__wq *q = l->q;
+    if (!q)
+        return;
+    if (l->prev)
+        l->prev->next = l->next;
+    else
+        q->yc__head = l->next;
+    if (l->next)
+        l->next->prev = l->prev;
+    else
+        q->yc__tail = l->prev;
+    l->q = NULL;
+    l->next = l->prev = NULL;
+}
 /* The longest-waiting link of q, or NULL. */
 static inline struct yc__wlink *yc__wq_first(const struct yc__wq *q) {
     return q->yc__head;
