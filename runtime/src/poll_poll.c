@@ -1,5 +1,7 @@
 /* poll_poll.c - the portable poller backend: poll(2) over the fds that
-   have waiting calls, rebuilt for each wait (YC_POLLER=poll).
+   have waiting calls, rebuilt for each wait (YC_POLLER=poll) in an array
+   that grows when an fd is first watched, where running out of memory can
+   be reported, so that a wait allocates nothing.
 
    A foreign event loop cannot watch all of them through one fd, so with
    this backend yc_sched_fd reports wake-ups only. */
@@ -19,6 +21,7 @@ int yc__poller_init(struct yc__poller *p, int wake_fd) {
 void yc__poller_destroy(struct yc__poller *p) {
     yc__fd_table_free(p);
     free(p->watched);
+    free(p->pfds);
 }
 
 int yc__poller_fd(const struct yc__poller *p) { return p->wake_fd; }
@@ -28,6 +31,10 @@ int yc__poller_watch(struct yc__poller *p, int fd, struct yc__fd *e) {
         return 0;
     if (p->nwatched == p->capwatched) {
         unsigned n = p->capwatched ? 2 * p->capwatched : 64;
+        struct pollfd *pv = realloc(p->pfds, (n + 1) * sizeof *pv);
+        if (!pv)
+            return YC_ENOMEM;
+        p->pfds = pv;
         int *v = realloc(p->watched, n * sizeof *v);
         if (!v)
             return YC_ENOMEM;
@@ -54,9 +61,7 @@ void yc__poller_unwatch(struct yc__poller *p, int fd, struct yc__fd *e) {
 
 void yc__poller_wait(struct yc__sched_full *s, int64_t timeout_ns) {
     struct yc__poller *p = &s->poll;
-    struct pollfd *v = malloc((p->nwatched + 1) * sizeof *v);
-    if (!v)
-        yc__oom("polling file descriptors");
+    struct pollfd one, *v = p->pfds ? p->pfds : &one; /* one: the wake fd */
     nfds_t n = 0;
     v[n++] = (struct pollfd){.fd = p->wake_fd, .events = POLLIN};
     /* Only fds with waiters: poll reports a hang-up even for fds that ask
@@ -86,5 +91,4 @@ void yc__poller_wait(struct yc__sched_full *s, int64_t timeout_ns) {
         if (r & (POLLOUT | POLLHUP | POLLERR | POLLNVAL))
             yc__fd_ready(s, v[i].fd, YC__FD_WRITE);
     }
-    free(v);
 }

@@ -75,6 +75,9 @@ struct yc__poller {
     int *watched;          /* poll backend: fds with entries in use */
     unsigned nwatched;     /* their number */
     unsigned capwatched;   /* allocated */
+    struct pollfd *pfds;   /* poll backend: poll's array, capwatched + 1
+                              entries, grown with watched so that a wait
+                              allocates nothing */
 };
 
 /* Sets up the poller watching wake_fd. Returns 0 or a negative code. */
