@@ -108,6 +108,8 @@ for sanitizer in config.sanitize.replace(",", ";").split(";"):
         config.available_features.add("asan")
     elif sanitizer == "undefined":
         config.available_features.add("ubsan")
+    elif sanitizer == "thread":
+        config.available_features.add("tsan")
 
 # The Csmith differential tests need csmith and its headers (Debian's csmith
 # and libcsmith-dev).

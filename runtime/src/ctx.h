@@ -26,13 +26,25 @@
    and code compiled without knowing the backend (the tests) agrees with
    the library on its layout.
 
-   The backends do not tell AddressSanitizer or Valgrind anything: fiber.h
-   wraps yc__ctx_switch for AddressSanitizer, and stack.c registers stacks
-   with Valgrind. */
+   The backends do not tell the sanitizers or Valgrind anything: fiber.h
+   wraps yc__ctx_switch for AddressSanitizer and ThreadSanitizer, and
+   stack.c registers stacks with Valgrind. Under ThreadSanitizer struct
+   yc__ctx also holds the sanitizer's fiber of the context (fiber.h). */
 #ifndef YC_CTX_H
 #define YC_CTX_H
 
 #include <stddef.h>
+
+#if defined(__SANITIZE_THREAD__)
+#define YC__TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define YC__TSAN 1
+#endif
+#endif
+#ifndef YC__TSAN
+#define YC__TSAN 0
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -46,6 +58,10 @@ struct yc__ctx {
     void *sp; /* stack pointer of the suspended context: the address of the
                  saved-register frame that the next switch to it pops
                  (ucontext backend: of its saved ucontext_t) */
+#if YC__TSAN
+    void *tsan; /* ThreadSanitizer's fiber for it, NULL until a switch to
+                   it makes one (fiber.c) */
+#endif
 };
 
 /* The smallest stack yc__ctx_make accepts: room for the initial frame
@@ -68,6 +84,13 @@ struct yc__ctx {
    crashes (asm backends: an ud2/brk trap) or aborts (ucontext). */
 void yc__ctx_make(struct yc__ctx *ctx, void *stack_lo, size_t size,
                   void (*entry)(void *), void *arg);
+#if YC__TSAN
+/* A context made anew has no sanitizer fiber yet (fiber.h). The backends
+   define the function with its name in parentheses. */
+#define yc__ctx_make(ctx, lo, size, entry, arg)                                \
+    (yc__ctx_make((ctx), (lo), (size), (entry), (arg)),                        \
+     (void)((ctx)->tsan = NULL))
+#endif
 
 /* Saves the running context into *from and resumes *to, which must have
    been prepared by yc__ctx_make or saved by an earlier switch (and not

@@ -44,8 +44,8 @@ static void trampoline(unsigned hi, unsigned lo) {
     abort();
 }
 
-void yc__ctx_make(struct yc__ctx *ctx, void *stack_lo, size_t size,
-                  void (*entry)(void *), void *arg) {
+void(yc__ctx_make)(struct yc__ctx *ctx, void *stack_lo, size_t size,
+                   void (*entry)(void *), void *arg) {
     uintptr_t top = ((uintptr_t)stack_lo + size) & ~(uintptr_t)15;
     uintptr_t at = (top - sizeof(struct start)) & ~(uintptr_t)15;
     struct start *st = (struct start *)at;

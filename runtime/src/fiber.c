@@ -1,6 +1,6 @@
-/* fiber.c - the AddressSanitizer side of context switches (fiber.h). Built
-   into every runtime, empty unless the runtime is built with
-   -fsanitize=address. */
+/* fiber.c - the sanitizers' side of context switches (fiber.h). Built into
+   every runtime, empty unless the runtime is built with -fsanitize=address
+   or -fsanitize=thread. */
 #include "fiber.h"
 
 #if YC__ASAN
@@ -66,9 +66,65 @@ void yc__fiber_exit(struct yc__ctx *from, struct yc__ctx *to, const void *to_lo,
     abort();
 }
 
+#elif YC__TSAN
+
+#include <sanitizer/tsan_interface.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* The fiber of a context that has made its last switch out: destroyed by
+   whichever context that switch arrives in, since the sanitizer cannot
+   destroy the running fiber. */
+static _Thread_local void *dying;
+
+static void arrive(void) {
+    if (dying) {
+        __tsan_destroy_fiber(dying);
+        dying = NULL;
+    }
+}
+
+/* Announces the switch to `to`, giving a context made by yc__ctx_make
+   its fiber, and makes it; from_fiber is what `from` resumes as (NULL
+   after its last switch, so that a context made again in the same struct
+   gets a fiber of its own). */
+static void depart(struct yc__ctx *from, void *from_fiber, struct yc__ctx *to) {
+    from->tsan = from_fiber;
+    if (!to->tsan)
+        to->tsan = __tsan_create_fiber(0);
+    __tsan_switch_to_fiber(to->tsan, 0);
+    yc__ctx_switch(from, to);
+}
+
+void yc__fiber_enter(void) { arrive(); }
+
+void yc__fiber_switch(struct yc__ctx *from, struct yc__ctx *to,
+                      const void *to_lo, size_t to_size) {
+    (void)to_lo;
+    (void)to_size;
+    depart(from, __tsan_get_current_fiber(), to);
+    arrive();
+}
+
+void yc__fiber_exit(struct yc__ctx *from, struct yc__ctx *to, const void *to_lo,
+                    size_t to_size) {
+    (void)to_lo;
+    (void)to_size;
+    dying = __tsan_get_current_fiber();
+    depart(from, NULL, to);
+    fputs("yieldc: a finished stackful context was resumed\n", stderr);
+    abort();
+}
+
+void yc__fiber_forget(struct yc__ctx *ctx) {
+    if (ctx->tsan && ctx->tsan != __tsan_get_current_fiber())
+        __tsan_destroy_fiber(ctx->tsan);
+    ctx->tsan = NULL;
+}
+
 #else
 
 /* ISO C wants at least one declaration in a translation unit. */
-typedef int yc__fiber_without_asan;
+typedef int yc__fiber_without_sanitizer;
 
 #endif

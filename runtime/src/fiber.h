@@ -1,7 +1,7 @@
-/* fiber.h - context switches that AddressSanitizer is told about: thin
-   wrappers of yc__ctx_switch (ctx.h) for code that switches between
-   stacks. Without AddressSanitizer they are yc__ctx_switch itself and cost
-   nothing.
+/* fiber.h - context switches that AddressSanitizer and ThreadSanitizer
+   are told about: thin wrappers of yc__ctx_switch (ctx.h) for code that
+   switches between stacks. Without a sanitizer they are yc__ctx_switch
+   itself and cost nothing.
 
    AddressSanitizer keeps the bounds of the stack it believes is running,
    to tell stack from heap in its reports and to unpoison frames that a
@@ -18,7 +18,15 @@
 
    lo and size give the stack `to` runs on, or NULL and 0 for the OS
    thread's own stack (where the scheduler runs), whose bounds the wrapper
-   learns the first time a switch leaves it. Valgrind needs nothing here:
+   learns the first time a switch leaves it.
+
+   ThreadSanitizer keeps a shadow call stack and a clock per thread of
+   execution; a context is one of its fibers (__tsan_switch_to_fiber).
+   A context made by yc__ctx_make (which clears the struct's `tsan`
+   under ThreadSanitizer, ctx.h) gets its fiber at the first switch to
+   it. Its last switch out (yc__fiber_exit) hands the fiber to the side it
+   arrives on, which destroys it; yc__fiber_forget(ctx) destroys the
+   fiber of a context that will never run again without having exited. Valgrind needs nothing here:
    it learns stacks from VALGRIND_STACK_REGISTER (stack.c) and notices
    the switch by the jump of the stack pointer. */
 #ifndef YC_FIBER_H
@@ -41,7 +49,7 @@
 extern "C" {
 #endif
 
-#if YC__ASAN
+#if YC__ASAN || YC__TSAN
 
 /* See the protocol above; defined in fiber.c. */
 void yc__fiber_enter(void);
@@ -74,6 +82,13 @@ static inline void yc__fiber_exit(struct yc__ctx *from, struct yc__ctx *to,
     yc__ctx_switch(from, to);
 }
 
+#endif
+
+/* Context ctx will never run again and did not exit. */
+#if YC__TSAN
+void yc__fiber_forget(struct yc__ctx *ctx);
+#else
+static inline void yc__fiber_forget(struct yc__ctx *ctx) { (void)ctx; }
 #endif
 
 #ifdef __cplusplus

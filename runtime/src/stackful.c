@@ -95,6 +95,7 @@ void yc__fiber_destroy_all(void) {
     while (live) {
         struct yc__fiber *fb = live;
         unlink_fiber(fb);
+        yc__fiber_forget(&fb->ctx);
         yc__stack_free(fb->stack);
         free(fb);
     }

@@ -6,8 +6,9 @@
 // locals; the wait is the task's own link; docs/internals.md). All wake
 // and finish, and nothing is left. Row 5 does the same with up to 100
 // million. A state-machine build only: stackful tasks hold stacks, and the
-// sanitizers and Valgrind add their own bytes to every allocation.
-// UNSUPPORTED: stackful, valgrind, asan
+// sanitizers and Valgrind add their own bytes to every allocation (and
+// ThreadSanitizer's shadow memory to every byte).
+// UNSUPPORTED: stackful, valgrind, asan, tsan
 // RUN: %yieldc %s -o %t.c && %cc %t.c -o %t && %run %t | FileCheck %s
 
 #include <stdio.h>

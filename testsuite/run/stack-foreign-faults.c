@@ -19,9 +19,10 @@
 #include <unistd.h>
 #include <yieldc.h>
 
-// AddressSanitizer's own SIGSEGV report would stand in for the default
-// action this test checks.
+// AddressSanitizer's and ThreadSanitizer's own SIGSEGV reports would
+// stand in for the default action this test checks.
 const char *__asan_default_options(void) { return "handle_segv=0"; }
+const char *__tsan_default_options(void) { return "handle_segv=0"; }
 
 static const char *mode;
 static char *no_access; // a page mapped PROT_NONE
