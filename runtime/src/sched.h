@@ -180,9 +180,9 @@ static inline void *yc__pool_alloc(struct yc__sched_full *s, unsigned size) {
    call. */
 static inline void *yc__pool_take(struct yc__sched_full *s, unsigned size) {
     unsigned c = (size + 7) >> 3;
-    void *p = s->abi.pool[c];
-    if (YC__NO_POOL || !p)
+    if (YC__NO_POOL || c >= YC__FRAME_CLASSES || !s->abi.pool[c])
         return NULL;
+    void *p = s->abi.pool[c];
     s->abi.pool[c] = *(void **)p;
     ((struct yc__frame *)p)->size = c << 3;
     return p;
