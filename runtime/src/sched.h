@@ -179,13 +179,7 @@ static inline void *yc__pool_alloc(struct yc__sched_full *s, unsigned size) {
    there is no pool), for a caller that takes the slow path as a tail
    call. */
 static inline void *yc__pool_take(struct yc__sched_full *s, unsigned size) {
-    unsigned c = (size + 7) >> 3;
-    if (YC__NO_POOL || c >= YC__FRAME_CLASSES || !s->abi.pool[c])
-        return NULL;
-    void *p = s->abi.pool[c];
-    s->abi.pool[c] = *(void **)p;
-    ((struct yc__frame *)p)->size = c << 3;
-    return p;
+    return yc__frame_pop(&s->abi, size);
 }
 static inline void yc__pool_free(struct yc__sched_full *s, void *p,
                                  unsigned size) {

@@ -204,19 +204,26 @@ static YC__KEPT void yc__needs_runtime(void) {
     libyieldc_abi_5__link_with_lyieldc();
 }
 
+/* A frame of yc__size bytes from the pool's free list, its size
+   recorded, or NULL if the list is empty (or there is no pool). */
+static inline void *yc__frame_pop(struct yc__sched *yc__s, unsigned yc__size) {
+    unsigned yc__c = (yc__size + 7) >> 3;
+    if (YC__NO_POOL || yc__c >= YC__FRAME_CLASSES || !yc__s->pool[yc__c])
+        return 0;
+    struct yc__frame *yc__f = (struct yc__frame *)yc__s->pool[yc__c];
+    yc__s->pool[yc__c] = *(void **)yc__f;
+    yc__f->size = yc__c << 3;
+    return yc__f;
+}
+
 /* Allocates a frame of yc__size bytes (header included) and records its
    size. Never returns NULL: running out of memory ends the program with a
    message, as a failed stack growth would. */
 static inline void *yc__frame_alloc(struct yc__sched *yc__s,
                                     unsigned yc__size) {
-    unsigned yc__c = (yc__size + 7) >> 3;
-    if (YC__LIKELY(!YC__NO_POOL && yc__c < YC__FRAME_CLASSES &&
-                   yc__s->pool[yc__c])) {
-        struct yc__frame *yc__f = (struct yc__frame *)yc__s->pool[yc__c];
-        yc__s->pool[yc__c] = *(void **)yc__f;
-        yc__f->size = yc__c << 3;
+    void *yc__f = yc__frame_pop(yc__s, yc__size);
+    if (YC__LIKELY(yc__f != 0))
         return yc__f;
-    }
     return yc__frame_alloc_slow(yc__s, yc__size);
 }
 
