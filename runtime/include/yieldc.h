@@ -366,13 +366,17 @@ unsigned yc_group_size(const yc_group *g);
 typedef struct yc_mutex {
     void *yc__owner;              /* private: the holder, or NULL */
     struct yc__qnode yc__waiters; /* private: blocked lockers */
+    int yc__xs;                   /* private: 0 local; shared: its lock */
 } yc_mutex;
 /* clang-format off */
-#define YC_MUTEX_INIT {0, {0, 0}}
+#define YC_MUTEX_INIT {0, {0, 0}, 0}
 /* clang-format on */
 
 /* Same as zero-initialising. */
 void yc_mutex_init(yc_mutex *m);
+/* Initialises m for micro-threads on different threads (see "Every
+   core"); the *_init_shared calls below do the same for the others. */
+void yc_mutex_init_shared(yc_mutex *m);
 /* Locks m, waiting until it is free. The holder is the calling
    micro-thread (plain C outside any counts as one holder). Returns 0,
    YC_ETIMEDOUT, YC_ECANCELED, or YC_EDEADLK if the caller holds m. */
@@ -388,14 +392,16 @@ int yc_mutex_unlock(yc_mutex *m);
 
 typedef struct yc_sem {
     unsigned yc__value;           /* private: available units */
+    int yc__xs;                   /* private: 0 local; shared: its lock */
     struct yc__qnode yc__waiters; /* private: blocked acquirers */
 } yc_sem;
 /* clang-format off */
-#define YC_SEM_INIT(value) {(value), {0, 0}}
+#define YC_SEM_INIT(value) {(value), 0, {0, 0}}
 /* clang-format on */
 
 /* Sets the semaphore's count to `value`. */
 void yc_sem_init(yc_sem *sem, unsigned value);
+void yc_sem_init_shared(yc_sem *sem, unsigned value);
 /* Takes one unit, waiting until one is available. Returns 0,
    YC_ETIMEDOUT or YC_ECANCELED. */
 YC_COROUTINE int yc_sem_acquire(yc_sem *sem, int64_t deadline);
@@ -412,15 +418,18 @@ unsigned yc_sem_value(const yc_sem *sem);
 
 typedef struct yc_event {
     int yc__set;                  /* private: 1 while set */
+    int yc__xs;                   /* private: 0 local; shared: its lock */
     struct yc__qnode yc__waiters; /* private: blocked waiters */
     struct yc__wq yc__selects;    /* private: yc_select calls waiting */
 } yc_event;
 /* clang-format off */
-#define YC_EVENT_INIT {0, {0, 0}, {0, 0}}
+#define YC_EVENT_INIT {0, 0, {0, 0}, {0, 0}}
 /* clang-format on */
 
 /* Initialises the event as set (set != 0) or clear. */
 void yc_event_init(yc_event *e, int set);
+/* The same, shared (yc_select does not take a shared event). */
+void yc_event_init_shared(yc_event *e, int set);
 /* Sets the event and wakes every waiter; it stays set until cleared. */
 void yc_event_set(yc_event *e);
 /* Clears the event. */
@@ -436,13 +445,16 @@ int yc__yc_event_wait_in(struct yc__sched *s, struct yc__frame *f,
 
 typedef struct yc_cond {
     struct yc__qnode yc__waiters; /* private: blocked waiters */
+    int yc__xs;                   /* private: 0 local; shared: its lock */
 } yc_cond;
 /* clang-format off */
-#define YC_COND_INIT {{0, 0}}
+#define YC_COND_INIT {{0, 0}, 0}
 /* clang-format on */
 
 /* Same as zero-initialising. */
 void yc_cond_init(yc_cond *c);
+/* The same, shared: it must be waited on with a shared mutex. */
+void yc_cond_init_shared(yc_cond *c);
 /* Unlocks m, which the caller must hold, waits for a signal, and locks m
    again before returning, whatever the outcome (the relock ignores
    cancellation and deadlines, as pthread_cond_wait does). Returns 0,
@@ -472,6 +484,9 @@ typedef struct yc_chan yc_chan;
    grows as messages pile up, so a large capacity costs nothing until it
    is used. Returns 0 and sets *ch, or YC_ENOMEM. */
 int yc_chan_create(yc_chan **ch, size_t elem_size, size_t capacity);
+/* The same, for micro-threads on different threads (see "Every core");
+   yc_select does not take a shared channel. */
+int yc_chan_create_shared(yc_chan **ch, size_t elem_size, size_t capacity);
 /* Frees the channel and the messages still buffered. Returns 0, or
    YC_EBUSY (and frees nothing) while a micro-thread is blocked on it. */
 int yc_chan_free(yc_chan *ch);
@@ -639,6 +654,38 @@ void yc_sched_wake(yc_sched *s);
    reference: the future counts.) */
 void yc_sched_ref(yc_sched *s);
 void yc_sched_unref(yc_sched *s);
+
+/* ---------------------------------------------------------------------
+   Every core
+
+   yc_threads_start(n) runs micro-threads on n OS threads: the calling
+   thread (thread 0) and n - 1 new ones, each with a scheduler of its own.
+   A micro-thread runs on the thread where it starts and stays there;
+   YC_SPAWN and YC_ASYNC start it on the current thread, as always, and
+
+       YC_SPAWN_ANY(e), YC_ASYNC_ANY(e)      on whichever thread is free
+                                             first (the others steal it)
+       YC_SPAWN_ON(k, e), YC_ASYNC_ON(k, e)  on thread k
+
+   start it elsewhere. Its handle, its group and its result stay with the
+   thread that started it: join, cancel, detach and yc_group_add work
+   there as for any task. The first YC_SPAWN_ANY or _ON starts the threads
+   if nothing has (n from YC_THREADS, else the CPUs the process may use).
+   What micro-threads on different threads share must be safe between OS
+   threads (futures, yc_sched_post, the program's own locks): the other
+   objects belong to one thread (docs/threads.md).
+   --------------------------------------------------------------------- */
+
+/* Starts the scheduler threads; n = 0 means YC_THREADS, else the number
+   of CPUs. Returns 0 (also if they run already with n threads), YC_EBUSY
+   if they run with another count, YC_EINVAL if n is above 256. The
+   threads stop when thread 0's scheduler ends (at exit). */
+int yc_threads_start(unsigned n);
+/* How many scheduler threads run: 1 before yc_threads_start. */
+unsigned yc_threads_count(void);
+/* This thread's number among them (0 before yc_threads_start), or -1 for
+   a thread that is not one of them. */
+int yc_thread_index(void);
 
 /* ---------------------------------------------------------------------
    Green I/O

@@ -65,9 +65,24 @@ int yc_chan_create(yc_chan **out, size_t elem_size, size_t capacity) {
     return 0;
 }
 
+int yc_chan_create_shared(yc_chan **out, size_t elem_size, size_t capacity) {
+    int rc = yc_chan_create(out, elem_size, capacity);
+    if (!rc)
+        (*out)->yc__xs = YC__XS_FREE;
+    return rc;
+}
+
 int yc_chan_free(yc_chan *ch) {
     if (!ch)
         return 0;
+    if (YC__SHARED(ch)) {
+        yc__xs_lock(&ch->yc__xs);
+        int busy =
+            !yc__xq_empty(&ch->yc__xsend) || !yc__xq_empty(&ch->yc__xrecv);
+        yc__xs_unlock(&ch->yc__xs);
+        if (busy)
+            return YC_EBUSY;
+    }
     if (!yc__wq_empty(&ch->senders) || !yc__wq_empty(&ch->receivers))
         return YC_EBUSY;
     free(ch->buf);
@@ -75,7 +90,15 @@ int yc_chan_free(yc_chan *ch) {
     return 0;
 }
 
-size_t yc_chan_len(const yc_chan *ch) { return ch->len; }
+size_t yc_chan_len(const yc_chan *ch) {
+    if (!YC__SHARED(ch))
+        return ch->len;
+    yc_chan *c = (yc_chan *)ch;
+    yc__xs_lock(&c->yc__xs);
+    size_t n = c->len;
+    yc__xs_unlock(&c->yc__xs);
+    return n;
+}
 
 /* yc_chan_try_send and _recv on scheduler s: the blocking calls have it
    at hand, the public ones (s NULL) look it up only to wake a waiter. */
@@ -121,15 +144,97 @@ static inline int try_recv(struct yc__sched_full *s, yc_chan *ch, void *elem) {
     return ch->closed ? YC_EPIPE : YC_EAGAIN;
 }
 
+/* The same on a shared channel, its lock held: a waiter the operation
+   completes is left in *woken, to be woken once the lock is released. */
+static int xtry_send(yc_chan *ch, const void *elem, struct yc__xwait **woken) {
+    if (ch->closed)
+        return YC_EPIPE;
+    struct yc__xwait *x = yc__xq_pop(&ch->yc__xrecv);
+    if (x) {
+        copy(x->data, elem, ch->esize);
+        x->result = 0;
+        *woken = x;
+        return 0;
+    }
+    if (ch->len >= ch->cap)
+        return YC_EAGAIN;
+    int rc = grow(ch);
+    if (rc)
+        return rc;
+    push(ch, elem);
+    return 0;
+}
+
+static int xtry_recv(yc_chan *ch, void *elem, struct yc__xwait **woken) {
+    struct yc__xwait *x = yc__xq_pop(&ch->yc__xsend);
+    if (ch->len) {
+        pop(ch, elem);
+        if (x)
+            push(ch, x->data);
+    } else if (x) {
+        copy(elem, x->data, ch->esize);
+    } else {
+        return ch->closed ? YC_EPIPE : YC_EAGAIN;
+    }
+    if (x) {
+        x->result = 0;
+        *woken = x;
+    }
+    return 0;
+}
+
+static int xtry(yc_chan *ch, void *elem, int send) {
+    struct yc__xwait *woken = NULL;
+    yc__xs_lock(&ch->yc__xs);
+    int rc = send ? xtry_send(ch, elem, &woken) : xtry_recv(ch, elem, &woken);
+    yc__xs_unlock(&ch->yc__xs);
+    if (woken)
+        yc__xwake(woken);
+    return rc;
+}
+
 int yc_chan_try_send(yc_chan *ch, const void *elem) {
+    if (YC__SHARED(ch))
+        return xtry(ch, (void *)elem, 1);
     return try_send(NULL, ch, elem);
 }
 
 int yc_chan_try_recv(yc_chan *ch, void *elem) {
+    if (YC__SHARED(ch))
+        return xtry(ch, elem, 0);
     return try_recv(NULL, ch, elem);
 }
 
+/* Closes shared channel ch: every waiter fails with YC_EPIPE. */
+static int xclose(yc_chan *ch) {
+    yc__xs_lock(&ch->yc__xs);
+    if (ch->closed) {
+        yc__xs_unlock(&ch->yc__xs);
+        return YC_EPIPE;
+    }
+    ch->closed = 1;
+    /* Taken off under the lock, woken after it, linked meanwhile by
+       their (now unused) queue links. */
+    struct yc__xwait *woken = NULL, *x;
+    for (int k = 0; k < 2; k++)
+        while ((x = yc__xq_pop(k ? &ch->yc__xsend : &ch->yc__xrecv)) != NULL) {
+            x->result = YC_EPIPE;
+            x->link.yc__next = woken ? &woken->link : NULL;
+            woken = x;
+        }
+    yc__xs_unlock(&ch->yc__xs);
+    while (woken) {
+        struct yc__xwait *next =
+            (struct yc__xwait *)(void *)woken->link.yc__next;
+        yc__xwake(woken);
+        woken = next;
+    }
+    return 0;
+}
+
 int yc_chan_close(yc_chan *ch) {
+    if (YC__SHARED(ch))
+        return xclose(ch);
     if (ch->closed)
         return YC_EPIPE;
     ch->closed = 1;
@@ -152,9 +257,34 @@ struct send_frame {
     struct yc__prim p;
     struct yc__yc_chan_send_args a;
     struct yc__wlink link; /* in ch->senders */
+    /* A shared channel's wait follows (YC__XWAIT_AFTER). */
 };
 
+/* A blocking send or receive on a shared channel. */
+static int xsend_or_recv(struct yc__prim *p, struct yc__xwait *x, yc_chan *ch,
+                         void *elem, int64_t deadline, int send,
+                         struct yc__sched *s) {
+    struct yc__qnode *q = send ? &ch->yc__xsend : &ch->yc__xrecv;
+    if (p->hdr.state != 0)
+        return yc__xwait_resume(s, p, x, q, &ch->yc__xs);
+    int rc = yc__checkpoint(s);
+    if (rc)
+        return yc__prim_done(p, rc);
+    struct yc__xwait *woken = NULL;
+    yc__xs_lock(&ch->yc__xs);
+    rc = send ? xtry_send(ch, elem, &woken) : xtry_recv(ch, elem, &woken);
+    if (rc == YC_EAGAIN)
+        return yc__xwait_block(s, p, x, q, &ch->yc__xs, elem, ch, deadline);
+    yc__xs_unlock(&ch->yc__xs);
+    if (woken)
+        yc__xwake(woken);
+    return yc__prim_done(p, rc);
+}
+
 static int send_run(struct send_frame *f, struct yc__sched *s) {
+    if (YC__SHARED(f->a.ch))
+        return xsend_or_recv(&f->p, YC__XWAIT_AFTER(f), f->a.ch,
+                             (void *)f->a.elem, f->a.deadline, 1, s);
     if (f->p.hdr.state != 0)
         return yc__prim_done(&f->p, f->p.wait.result);
     int rc = yc__checkpoint(s);
@@ -167,16 +297,17 @@ static int send_run(struct send_frame *f, struct yc__sched *s) {
     return yc__prim_block(s, &f->p, 1, f->a.deadline);
 }
 
-YC__PRIMITIVE(yc_chan_send, struct send_frame, send_run,
-              (yc_chan * ch, const void *elem, int64_t deadline),
-              (ch, elem, deadline))
+YC__PRIMITIVE_SIZED(yc_chan_send, struct send_frame, send_run,
+                    YC__XWAIT_EXTRA(ch),
+                    (yc_chan * ch, const void *elem, int64_t deadline),
+                    (ch, elem, deadline))
 
 int yc__yc_chan_send_in(struct yc__sched *s, struct yc__frame *f,
                         unsigned state, yc_chan *ch, const void *elem,
                         int64_t deadline) {
     struct yc_task *t = yc__cur(s);
     f->state = state;
-    if (yc__may_wait_bare(t, deadline)) {
+    if (YC__LIKELY(!YC__SHARED(ch)) && yc__may_wait_bare(t, deadline)) {
         int rc = try_send(yc__full(s), ch, elem);
         if (rc != YC_EAGAIN)
             return rc;
@@ -195,9 +326,13 @@ struct recv_frame {
     struct yc__prim p;
     struct yc__yc_chan_recv_args a;
     struct yc__wlink link; /* in ch->receivers */
+    /* A shared channel's wait follows (YC__XWAIT_AFTER). */
 };
 
 static int recv_run(struct recv_frame *f, struct yc__sched *s) {
+    if (YC__SHARED(f->a.ch))
+        return xsend_or_recv(&f->p, YC__XWAIT_AFTER(f), f->a.ch, f->a.elem,
+                             f->a.deadline, 0, s);
     if (f->p.hdr.state != 0)
         return yc__prim_done(&f->p, f->p.wait.result);
     int rc = yc__checkpoint(s);
@@ -209,16 +344,17 @@ static int recv_run(struct recv_frame *f, struct yc__sched *s) {
     return yc__prim_block(s, &f->p, 1, f->a.deadline);
 }
 
-YC__PRIMITIVE(yc_chan_recv, struct recv_frame, recv_run,
-              (yc_chan * ch, void *elem, int64_t deadline),
-              (ch, elem, deadline))
+YC__PRIMITIVE_SIZED(yc_chan_recv, struct recv_frame, recv_run,
+                    YC__XWAIT_EXTRA(ch),
+                    (yc_chan * ch, void *elem, int64_t deadline),
+                    (ch, elem, deadline))
 
 int yc__yc_chan_recv_in(struct yc__sched *s, struct yc__frame *f,
                         unsigned state, yc_chan *ch, void *elem,
                         int64_t deadline) {
     struct yc_task *t = yc__cur(s);
     f->state = state;
-    if (yc__may_wait_bare(t, deadline)) {
+    if (YC__LIKELY(!YC__SHARED(ch)) && yc__may_wait_bare(t, deadline)) {
         int rc = try_recv(yc__full(s), ch, elem);
         if (rc != YC_EAGAIN)
             return rc;

@@ -1,6 +1,7 @@
 /* handle.c - what a program does with a yc_task handle: join it (a
    blocking call, so a primitive), detach it, cancel it, ask about it. */
 #include "prim.h"
+#include "threads.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,6 +105,10 @@ void yc__task_cancel(struct yc_task *t) {
     if (t->abi.flags & (YC__TASK_DONE | YC__TASK_CANCELLED))
         return;
     t->abi.flags |= YC__TASK_CANCELLED;
+    if (YC__UNLIKELY(t->abi.flags & YC__TASK_SPREAD)) {
+        yc__proxy_cancel(yc__full(yc__sched_get()), t);
+        return; /* the twin cancels its own groups */
+    }
     yc__wait_cancel(yc__full(yc__sched_get()), t);
     const struct yc__task_ext *e = yc__ext(t);
     for (yc_group *g = e ? e->groups : NULL; g; g = g->yc__next)

@@ -118,7 +118,7 @@ const char *yc__task_name(const struct yc_task *t) {
 }
 
 /* The innermost frame of t's chain that a report can trust, or NULL for a
-   finished task. A task the scheduler is running has moved past abi.top,
+   finished task or one whose frames run on another thread. A task the scheduler is running has moved past abi.top,
    which may be a finished frame by now: the frame the scheduler stepped
    is alive, and on a stackful micro-thread so is the frame whose stack
    runs. Frames that the stepped frame entered since (an await that has
@@ -126,7 +126,9 @@ const char *yc__task_name(const struct yc_task *t) {
    starts from its own caller instead. */
 static const struct yc__frame *chain_start(const struct yc__sched_full *s,
                                            const struct yc_task *t) {
-    if (t->abi.flags & YC__TASK_DONE)
+    /* A proxy's frames run on another thread (threads.h), whose report
+       shows them: their states change under this one. */
+    if (t->abi.flags & (YC__TASK_DONE | YC__TASK_SPREAD))
         return NULL;
     if (&t->abi == s->abi.cur && s->abi.fiber)
         return yc__fiber_frame(s->abi.fiber);

@@ -1,7 +1,8 @@
 /* sched.c - the stackless scheduler: one per OS thread, a FIFO run queue
    of tasks, each running a chain of coroutine frames; rounds, idling and
    the calls that let a foreign event loop drive it. */
-#include "task.h"
+#include "shared.h"
+#include "threads.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -44,6 +45,8 @@ struct yc__sched *yc__sched_get(void) {
         abort();
     }
     s->next_id = 1;
+    s->index = -1;
+    s->spread.lock = YC__XS_FREE;
     yc__task_slabs_init(s);
     /* An odd multiplier: the first 65,536 schedulers get distinct salts. */
     static _Atomic unsigned schedulers;
@@ -176,23 +179,50 @@ static void deadlock(struct yc__sched_full *s) {
     exit(2);
 }
 
-/* Nothing is ready: block until an fd is ready, the next timer is due or
-   something arrives from outside; if nothing can ever come, it is a
-   deadlock. */
-static void wait_for_work(struct yc__sched_full *s) {
+/* Nothing is ready: look for tasks other threads may run here, else
+   block until an fd is ready, the next timer is due or something arrives
+   from outside; if nothing can ever come, it is a deadlock. Returns
+   whether it waited in the poller (the round need not poll again). */
+static int wait_for_work(struct yc__sched_full *s) {
     yc_assert(s->abi.busy ==
               s->nready + s->timers.n + s->poll.nwait + s->yields_park);
+    int threads = atomic_load_explicit(&yc__threads_on, memory_order_relaxed);
+    if (threads && yc__threads_find_work(s))
+        return 0;
     int64_t next = yc__timer_next(&s->timers);
     if (next < 0 && !s->nexternal && !s->poll.nwait && !yc__wake_pending(s) &&
-        !yc__wake_expected(&s->wake))
+        !yc__wake_expected(&s->wake) && !s->naway && !s->worker)
         deadlock(s);
+    if (threads && yc__threads_spin(s, next))
+        return 0;
+    if (threads && yc__threads_idle_enter(s))
+        return 0;
     int64_t timeout = -1;
     if (next >= 0) {
         timeout = next - yc__clock_read();
         if (timeout < 0)
             timeout = 0;
     }
-    yc__poller_wait(s, timeout);
+    /* From here on a post wakes us (wake.c); one that came before this
+       store is seen by the load after it. */
+    atomic_store(&s->awake, 0);
+    if (!__atomic_load_n(&s->abi.remote, __ATOMIC_SEQ_CST))
+        yc__poller_wait(s, timeout);
+    atomic_store_explicit(&s->awake, 1, memory_order_relaxed);
+    if (threads)
+        yc__threads_idle_leave(s);
+    return 1;
+}
+
+void yc__sched_serve(struct yc__sched_full *s, const atomic_int *stop) {
+    s->abi.now_valid = 0;
+    atomic_store_explicit(&s->awake, 1, memory_order_relaxed);
+    while (!atomic_load_explicit(stop, memory_order_acquire)) {
+        int polled = 0;
+        if (!s->head)
+            polled = wait_for_work(s);
+        run_round(s, polled);
+    }
 }
 
 /* abi->fiber is only ever set by the stackful layer, which hooks this. */
@@ -215,12 +245,21 @@ void yc__run_sync(struct yc__sched *abi, struct yc__frame *f) {
     /* The call runs at once, like the plain call it stands for; other
        tasks run only while it is suspended. */
     resume(s, &t->abi);
+    if (t->abi.flags & YC__TASK_DONE) {
+        yc__task_release(s, t);
+        return;
+    }
+    /* This loop looks at posted work each round, so posts need not wake
+       it while it runs (see wait_for_work). */
+    int was_awake =
+        atomic_exchange_explicit(&s->awake, 1, memory_order_relaxed);
     while (!(t->abi.flags & YC__TASK_DONE)) {
-        int polled = !s->head;
-        if (polled)
-            wait_for_work(s);
+        int polled = 0;
+        if (!s->head)
+            polled = wait_for_work(s);
         run_round(s, polled);
     }
+    atomic_store_explicit(&s->awake, was_awake, memory_order_release);
     yc__task_release(s, t);
 }
 
@@ -264,6 +303,13 @@ int64_t yc_sched_run_ready(void) {
 
 static void destroy(struct yc__sched_full *s) {
     const struct yc__hooks *h = &s->hooks;
+    /* Thread 0 stops the others first: their tasks may run frames of
+       tasks started here, and they may steal from this scheduler. */
+    if (s->index == 0)
+        yc__threads_stop();
+    /* Work from other threads is dropped before the tasks go: some of it
+       points into them. */
+    yc__wake_drop(&s->wake);
     tearing = s; /* the tasks' extensions are found through it */
     if (h->exit_report)
         h->exit_report(s);
@@ -278,6 +324,8 @@ static void destroy(struct yc__sched_full *s) {
     yc__wake_destroy(&s->wake);
     yc__frame_pool_destroy(&s->abi);
     yc__ext_side_destroy(s);
+    if (s->index == 0)
+        yc__threads_end();
     tearing = NULL;
     free(s);
 }

@@ -10,6 +10,8 @@
 #include "timer.h"
 #include "wake.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,6 +77,18 @@ struct yc__hooks {
     void (*destroy_fibers)(struct yc__sched_full *s);
 };
 
+/* The tasks a scheduler started with YC_SPAWN_ANY that no thread has
+   taken yet (threads.c): other scheduler threads steal from here. */
+struct yc__away;
+struct yc__spread {
+    int lock;              /* shared.h's spin lock word: guards head, tail
+                              and the runner of every queued task's record
+                              (threads.h) */
+    struct yc__away *head; /* the oldest task's record, linked by r.next */
+    struct yc__away *tail; /* the newest */
+    atomic_uint n;         /* tasks queued; read without the lock */
+};
+
 /* Fills in s->hooks (layers.c). */
 void yc__layers_attach(struct yc__sched_full *s);
 
@@ -122,6 +136,24 @@ struct yc__sched_full {
     struct yc__poller poll;            /* fds with waiting I/O calls; where
                                           the scheduler sleeps */
     struct yc__hooks hooks;            /* the layers above the core */
+    /* Threads (threads.c). */
+    int index;                /* this scheduler thread's number
+                                          (yc_thread_index), or -1 */
+    int worker;               /* a thread yc_threads_start made: it
+                                          waits for work, never reports a
+                                          deadlock */
+    int placed;               /* the next spawn goes to `where` */
+    int where;                /* a thread's index, or -1: any */
+    unsigned naway;           /* tasks started here whose frames run
+                                          on another thread or wait in
+                                          `spread`: idling is no deadlock */
+    atomic_int idle;          /* 1 while blocked with nothing to do:
+                                          a new spread task wakes it */
+    atomic_int awake;         /* 1 while this thread runs the
+                                          scheduler's own loop, which looks
+                                          at abi.remote before it blocks: a
+                                          post then needs no wake-up */
+    struct yc__spread spread; /* tasks for any thread to take */
 };
 
 static inline struct yc__sched_full *yc__full(struct yc__sched *s) {
@@ -155,6 +187,15 @@ static inline void yc__enqueue(struct yc__sched_full *s, struct yc__task *t) {
     else
         s->head = t;
     s->tail = t;
+}
+
+/* The pause of a spin loop. */
+static inline void yc__cpu_relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield");
+#endif
 }
 
 /* Reads the monotonic clock into s->now (clock.c). */

@@ -45,6 +45,17 @@ static void *object(const struct yc_select_op *op) {
     }
 }
 
+/* Whether op is on a shared channel or event, which yc_select does not
+   take (shared.h). */
+static int shared(const struct yc_select_op *op) {
+    if ((op->kind == YC_SELECT_SEND || op->kind == YC_SELECT_RECV) &&
+        op->on.chan)
+        return YC__SHARED(op->on.chan);
+    if (op->kind == YC_SELECT_EVENT && op->on.event)
+        return YC__SHARED(op->on.event);
+    return 0;
+}
+
 /* The outcome of a completed future operation. */
 static int future_result(struct yc_select_op *op) {
     if (op->elem)
@@ -139,7 +150,8 @@ static int select_run(struct select_frame *f, struct yc__sched *abi) {
     for (unsigned i = 0; i < f->a.n; i++) {
         if (!known(&ops[i]) ||
             (ops[i].kind == YC_SELECT_FUTURE && ops[i].on.future &&
-             ops[i].on.future->owner != s))
+             ops[i].on.future->owner != s) ||
+            shared(&ops[i]))
             return yc__prim_done(&f->p, YC_EINVAL);
         first = first ? first : object(&ops[i]);
     }

@@ -1,6 +1,7 @@
 /* task.c - tasks: their life cycle, starting them (spawn, async),
    and the deadline scopes of a task. */
 #include "prim.h"
+#include "threads.h"
 
 #include <string.h>
 
@@ -112,6 +113,10 @@ void yc__task_finished(struct yc__sched_full *s, struct yc_task *t) {
     if (e) {
         if (e->groups)
             check_groups(t);
+        if (YC__UNLIKELY(t->abi.flags & YC__TASK_TWIN)) {
+            yc__twin_finished(s, t); /* the proxy, at home, does the rest */
+            return;
+        }
         if (!yc__wq_empty(&e->joiners))
             yc__wq_wake_all(s, &e->joiners, 0);
     }
@@ -128,7 +133,21 @@ void yc__task_destroy_all(struct yc__sched_full *s) {
     struct yc_task *t;
     while ((t = yc__task_iter_next(s, &it)) != NULL) {
         yc__wait_drop(s, t);
-        yc__frame_free_chain(&s->abi, t->abi.top);
+        struct yc__frame *f = t->abi.top;
+        if (t->abi.flags & YC__TASK_SPREAD) {
+            /* The root frame is the twin's to free once it has one. */
+            if (!yc__proxy_drop(s, t))
+                f = NULL;
+        } else if (t->abi.flags & YC__TASK_TWIN) {
+            /* The root frame is the proxy's. */
+            while (f && yc__frame_caller(f)) {
+                struct yc__frame *caller = yc__frame_caller(f);
+                yc__frame_free(&s->abi, f);
+                f = caller;
+            }
+            f = NULL;
+        }
+        yc__frame_free_chain(&s->abi, f);
         yc__task_release(s, t);
     }
     yc__slab_destroy(s);
@@ -148,6 +167,8 @@ void yc__task_destroy_all(struct yc__sched_full *s) {
 
 void yc__spawn(struct yc__sched *abi, struct yc__frame *f) {
     struct yc__sched_full *s = yc__full(abi);
+    if (YC__UNLIKELY(s->placed) && yc__spread(s, f, YC__TASK_DETACHED))
+        return;
     struct yc_task *t = yc__task_new(s, f, YC__TASK_DETACHED);
     yc__enqueue(s, &t->abi);
 }
@@ -155,11 +176,17 @@ void yc__spawn(struct yc__sched *abi, struct yc__frame *f) {
 struct yc_task *yc__async(struct yc__sched *abi, struct yc__frame *f,
                           size_t ret_offset, size_t ret_size) {
     struct yc__sched_full *s = yc__full(abi);
-    struct yc_task *t = yc__task_new(s, f, 0);
+    struct yc_task *t = NULL;
+    if (YC__UNLIKELY(s->placed))
+        t = yc__spread(s, f, 0);
+    int here = t == NULL;
+    if (here)
+        t = yc__task_new(s, f, 0);
     struct yc__task_ext *e = yc__ext(t);
     e->ret_offset = (unsigned)ret_offset;
     e->ret_size = (unsigned)ret_size;
-    yc__enqueue(s, &t->abi);
+    if (here)
+        yc__enqueue(s, &t->abi);
     return yc__handle_of(s, t);
 }
 

@@ -21,6 +21,11 @@ enum {
     YC__TASK_WAIT_CLOSED = 1u << 13,    /* that wait ended: YC_EPIPE */
     YC__TASK_EXT_SIDE = 1u << 14,       /* the extension is in the table
                                            of extensions (task_ext.c) */
+    YC__TASK_SPREAD = 1u << 15,         /* a proxy: its frames run, or wait
+                                           to run, on another thread
+                                           (threads.h); ext->spread is set */
+    YC__TASK_TWIN = 1u << 16,           /* a twin: runs a proxy's frames on
+                                           this thread; ext->spread is set */
     YC__TASK_LIVE = 1u << 31 /* not freed: cleared when the task is freed;
                                 its slab slot holds only tasks, so a stale
                                 handle reads it there (yc__handle_check) */
@@ -76,6 +81,7 @@ struct yc__task_ext {
     struct yc__wq joiners;    /* join and select calls waiting for it */
     unsigned ret_offset;      /* where the root frame holds the result */
     unsigned ret_size;        /* the result's size; 0 for void */
+    struct yc__away *spread;  /* proxies and twins: their shared record */
 };
 
 /* A task. The ABI part comes first, so that a struct yc__task * from

@@ -8,24 +8,43 @@
 #include <unistd.h>
 
 int yc__wake_init(struct yc__wake *w) {
-    w->head = w->tail = NULL;
+    atomic_init(&w->posts, NULL);
+    atomic_init(&w->early, NULL);
     atomic_init(&w->refs, 0);
     w->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     if (w->efd < 0)
         return -errno;
-    pthread_mutex_init(&w->lock, NULL);
     return 0;
 }
 
-void yc__wake_destroy(struct yc__wake *w) {
-    struct yc__remote *r = w->head;
-    w->head = w->tail = NULL;
+/* Takes every item of stack `st`, oldest first. */
+static struct yc__remote *take_all(struct yc__remote *_Atomic *st) {
+    struct yc__remote *r = atomic_exchange(st, NULL), *fifo = NULL;
     while (r) {
         struct yc__remote *next = r->next;
-        r->run(NULL, r);
+        r->next = fifo;
+        fifo = r;
         r = next;
     }
-    pthread_mutex_destroy(&w->lock);
+    return fifo;
+}
+
+/* Runs the items of list r with scheduler s (NULL: dropped). */
+static void run_all(struct yc__sched_full *s, struct yc__remote *r) {
+    while (r) {
+        struct yc__remote *next = r->next;
+        r->run(s, r);
+        r = next;
+    }
+}
+
+void yc__wake_drop(struct yc__wake *w) {
+    run_all(NULL, take_all(&w->early));
+    run_all(NULL, take_all(&w->posts));
+}
+
+void yc__wake_destroy(struct yc__wake *w) {
+    yc__wake_drop(w);
     close(w->efd);
 }
 
@@ -36,33 +55,39 @@ void yc__wake_signal(struct yc__sched_full *s) {
         ;
 }
 
-void yc__wake_post(struct yc__sched_full *s, struct yc__remote *r) {
-    struct yc__wake *w = &s->wake;
-    r->next = NULL;
-    pthread_mutex_lock(&w->lock);
-    if (w->tail)
-        w->tail->next = r;
-    else
-        w->head = r;
-    w->tail = r;
-    int was_pending = __atomic_exchange_n(&s->abi.remote, 1, __ATOMIC_ACQ_REL);
-    pthread_mutex_unlock(&w->lock);
-    if (!was_pending)
+/* Pushes r on stack st of s, then announces it (see yc__wake_post). */
+static void push(struct yc__sched_full *s, struct yc__remote *_Atomic *st,
+                 struct yc__remote *r) {
+    r->next = atomic_load_explicit(st, memory_order_relaxed);
+    while (!atomic_compare_exchange_weak_explicit(
+        st, &r->next, r, memory_order_release, memory_order_relaxed))
+        ;
+    /* Set after the push: the owner clears it before it takes the stack,
+       so no item is left behind unannounced. */
+    int was_pending = __atomic_exchange_n(&s->abi.remote, 1, __ATOMIC_SEQ_CST);
+    /* A scheduler running its own loop looks at `remote` before it
+       blocks, after clearing `awake` (sched.c): either it sees this post,
+       or this sees it asleep. */
+    if (!was_pending && !atomic_load(&s->awake))
         yc__wake_signal(s);
 }
 
+void yc__wake_post(struct yc__sched_full *s, struct yc__remote *r) {
+    push(s, &s->wake.posts, r);
+}
+
+void yc__wake_post_early(struct yc__sched_full *s, struct yc__remote *r) {
+    push(s, &s->wake.early, r);
+}
+
 void yc__wake_drain(struct yc__sched_full *s) {
-    struct yc__wake *w = &s->wake;
-    pthread_mutex_lock(&w->lock);
-    struct yc__remote *r = w->head;
-    w->head = w->tail = NULL;
-    __atomic_store_n(&s->abi.remote, 0, __ATOMIC_RELEASE);
-    pthread_mutex_unlock(&w->lock);
-    while (r) {
-        struct yc__remote *next = r->next;
-        r->run(s, r);
-        r = next;
-    }
+    __atomic_store_n(&s->abi.remote, 0, __ATOMIC_SEQ_CST);
+    run_all(s, take_all(&s->wake.early));
+    run_all(s, take_all(&s->wake.posts));
+}
+
+void yc__wake_drain_early(struct yc__sched_full *s) {
+    run_all(s, take_all(&s->wake.early));
 }
 
 void yc__wake_clear(struct yc__wake *w) {

@@ -26,11 +26,17 @@ struct yc__remote {
    checks it; a post that comes after the check writes the eventfd,
    which ends the poller's wait, so no wake-up is lost. */
 struct yc__wake {
-    int efd;                 /* the eventfd, watched by the poller */
-    pthread_mutex_t lock;    /* guards head and tail */
-    struct yc__remote *head; /* queued work, oldest first */
-    struct yc__remote *tail; /* the newest item */
-    atomic_int refs;         /* yc_sched_ref count: work is expected */
+    int efd;                          /* the eventfd, watched by the poller */
+    struct yc__remote *_Atomic posts; /* queued work, newest first: a stack
+                                         that any thread pushes on with a
+                                         compare-and-swap and the owner
+                                         takes whole (no lock) */
+    struct yc__remote *_Atomic early; /* the same for items that may run
+                                         in the middle of a task's step
+                                         (they only free and queue): the
+                                         ends of tasks started elsewhere */
+    atomic_int refs;                  /* yc_sched_ref count: work is
+                                         expected */
 };
 
 /* Creates the eventfd. Returns 0 or a negative YC_E* code. */
@@ -38,8 +44,16 @@ int yc__wake_init(struct yc__wake *w);
 /* Closes the eventfd and runs nothing: queued items are dropped through
    their run() with a NULL scheduler. */
 void yc__wake_destroy(struct yc__wake *w);
+/* Runs nothing of what is queued: each item's run() is called with a
+   NULL scheduler. Owner thread, at teardown. */
+void yc__wake_drop(struct yc__wake *w);
 /* Queues r for scheduler s's thread and wakes it. Any thread. */
 void yc__wake_post(struct yc__sched_full *s, struct yc__remote *r);
+/* The same for an item that yc__wake_drain_early may run, in the middle
+   of a task's step on s's thread. Any thread. */
+void yc__wake_post_early(struct yc__sched_full *s, struct yc__remote *r);
+/* Runs the early items queued, oldest first. Owner thread. */
+void yc__wake_drain_early(struct yc__sched_full *s);
 /* Wakes scheduler s without queueing anything. Any thread. */
 void yc__wake_signal(struct yc__sched_full *s);
 /* Runs the queued items, oldest first. Owner thread. */

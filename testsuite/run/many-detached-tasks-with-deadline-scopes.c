@@ -4,6 +4,10 @@
 // detached tasks each push a scope of their own and check it across
 // yields while the others finish in a scattered order: every task keeps
 // seeing its own deadline, and every scope pops cleanly.
+// Under ThreadSanitizer the stackful lowering's 3,000 fibers take 17 to
+// 20 s of the 20 s limit (as many-tasks.c's do), so that pass leaves it
+// out; the state-machine one runs it.
+// UNSUPPORTED: stackful && tsan
 // RUN: %yieldc %s -o %t.c && %cc %t.c -o %t && %run %t | FileCheck %s
 
 #include <stdio.h>

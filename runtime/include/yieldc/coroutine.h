@@ -24,6 +24,8 @@ extern "C" {
                   next suspends, and its result is discarded.
    YC_ASYNC(e)    the same, but returns a yc_task * handle through which
                   the result can be awaited later (the seed's .async()).
+   YC_SPAWN_ANY(e), YC_ASYNC_ANY(e), YC_SPAWN_ON(k, e), YC_ASYNC_ON(k, e)
+                  the same, started on another OS thread (yieldc.h).
 
    The yieldc translator defines YC__TRANSLATING while it parses a file, so
    that these expand to markers it can find. In a file compiled without
@@ -47,6 +49,14 @@ void yc__async_mark(void);
 #define YC_SPAWN(e) YC_SPAWN_needs_the_yieldc_translator
 #define YC_ASYNC(e) YC_ASYNC_needs_the_yieldc_translator
 #endif
+
+/* The same, started on another thread (yieldc.h, "Every core"): any
+   thread, or thread k. */
+void yc__place(int where);
+#define YC_SPAWN_ANY(e) (yc__place(-1), YC_SPAWN(e))
+#define YC_ASYNC_ANY(e) (yc__place(-1), YC_ASYNC(e))
+#define YC_SPAWN_ON(k, e) (yc__place(k), YC_SPAWN(e))
+#define YC_ASYNC_ON(k, e) (yc__place(k), YC_ASYNC(e))
 
 /* A micro-thread started with YC_ASYNC: a promise of its result. It must
    be joined (which frees it) or detached. */
