@@ -16,13 +16,15 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------ */
-/* The store: one hash table shared by every connection. All of them run
-   on this thread's scheduler and a command never suspends, so no lock. */
+/* The store: one hash table shared by every connection. A command never
+   suspends, so with --threads a plain mutex around it is enough: it is
+   held for one command, and no micro-thread waits while it is held. */
 
 struct entry {
     struct entry *next; /* the bucket's next entry */
@@ -38,6 +40,8 @@ static struct {
     size_t nb;        /* their number: a power of two */
     size_t n;         /* entries */
 } db;
+
+static pthread_mutex_t db_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static uint64_t hash(const char *s, size_t n) {
     uint64_t h = 1469598103934665603ull; /* FNV-1a */
@@ -324,7 +328,9 @@ static int run_requests(struct conn *c, int *more) {
             put_str(&c->out, "\r\n");
             return 1;
         }
+        pthread_mutex_lock(&db_lock);
         close = execute(&c->req, &c->out);
+        pthread_mutex_unlock(&db_lock);
         pos += (size_t)k;
     }
     memmove(c->in, c->in + pos, c->n - pos);

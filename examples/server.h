@@ -22,10 +22,15 @@ struct server {
     unsigned long cut_off;  /* connections cut off for unread replies */
     struct server_thread *threads; /* server_run_stackful: the live
                                       connections, newest first */
-    unsigned nthreads;     /* their number */
-    int stopping;          /* set at SIGTERM: a stackful connection that
+    unsigned nthreads;             /* their number */
+    int stopping;                  /* set at SIGTERM: a stackful connection that
                               starts after it cancels itself */
-    yc_event threads_done; /* set whenever nthreads drops to 0 */
+    yc_event threads_done;         /* set whenever nthreads drops to 0 */
+    unsigned cores;                /* --threads: scheduler threads serving
+                              connections, each with its own listening
+                              socket on the same port (SO_REUSEPORT) */
+    yc_event *stop; /* shared, set at SIGTERM: every thread closes
+                              its listening socket */
 };
 
 /* Serves one connection; owns fd (closes it with yc_close). */
@@ -37,7 +42,12 @@ int server_init(struct server *sv, const char *name, int argc, char **argv);
 
 /* Accepts connections and serves each with conn on a micro-thread of its
    own until SIGTERM or SIGINT; then cancels the connections still open,
-   waits for them and prints the stats line. */
+   waits for them and prints the stats line. With --threads N, each of N
+   scheduler threads accepts on a listening socket of its own and serves
+   its connections there (the kernel spreads new connections over the
+   sockets); what conn shares between connections must then be safe
+   between threads. Each thread prints its own stats line at the end,
+   thread 0's last, with the connections of all. */
 YC_COROUTINE void server_run(struct server *sv, server_conn_fn conn);
 
 /* Serves one connection in plain C; owns fd. It runs on a stackful
