@@ -18,6 +18,9 @@ passes the paths; by hand:
         --runtime B/bench/runtime_bench --yieldc B/compiler/yieldc \\
         --clang clang --include runtime/include --out B/bench --docs docs
 
+Row 11 (micro-threads on every core, against Go) is bench/threads_bench.py,
+run with --threads-bench PATH.
+
 Row 10 (servers) is a hook: if bench/server_bench.py exists it is run as
 `server_bench.py --csv FILE` (plus --kv, --http and --http-epoll when
 given here) and must write rows in the format above; without it the
@@ -64,6 +67,10 @@ TARGETS = [
     ("7", "event wake-up", "yieldc", ("instr/op", 150)),
     ("9", "translate", "clang -fsyntax-only", 1.5),
     ("10", "kv ", "redis-server", (">=", 0.9)),
+    ("11", "ping-pong", "locked to threads", 1.0),
+    ("11", "parallel", "yieldc, 1 thread", 1 / 1.8),
+    ("11", "parallel", "Go, GOMAXPROCS=2", 1.0),
+    ("11", "spawn+run+join", "Go, GOMAXPROCS=2", 1.0),
 ]
 
 
@@ -194,6 +201,17 @@ def server_rows(args):
         if getattr(args, opt):
             cmd += ["--" + opt.replace("_", "-"), getattr(args, opt)]
     return run_program("servers", cmd, args.out)
+
+
+def threads_rows(args):
+    """Row 11: micro-threads on every core, against Go
+    (bench/threads_bench.py)."""
+    if not args.threads_bench:
+        return [placeholder("11", "threads", "(not built)",
+                            "threads_bench not built (sanitizer build?)")]
+    return run_program("threads", [sys.executable,
+                                   os.path.join(HERE, "threads_bench.py"),
+                                   "--bench", args.threads_bench], args.out)
 
 
 def yieldc_line(r, rows):
@@ -384,6 +402,7 @@ def main():
     ap.add_argument("--kv", help="row 10: the kv example")
     ap.add_argument("--http", help="row 10: the http example")
     ap.add_argument("--http-epoll", help="row 10: bench/http_epoll.c")
+    ap.add_argument("--threads-bench", help="row 11: bench/threads_bench.c")
     ap.add_argument("--include", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--docs")
@@ -403,6 +422,7 @@ def main():
                 what)
     rows += translator_rows(args)
     rows += server_rows(args)
+    rows += threads_rows(args)
     # One table ordered by row number, each program's order kept within.
     rows.sort(key=lambda r: int(r["row"]))
     for r in rows:

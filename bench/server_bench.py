@@ -183,6 +183,48 @@ def kv_rows(args):
     return rows
 
 
+def kv_threads_rows(args):
+    """(c) kv --threads 2 against kv --threads 1 (issue 14), under
+    redis-benchmark --threads 2. The client shares the machine's cores
+    with the server, so the ratio has no target: it is reported."""
+    ops = ["kv %s, %d clients, redis-benchmark --threads 2" % (t, CLIENTS)
+           for t in ("SET", "GET")]
+    names = ["yieldc kv --threads 2", "yieldc kv --threads 1"]
+    why = (not args.kv and "kv example not built" or
+           not shutil.which("redis-benchmark") and
+           "redis-benchmark not found")
+    if why:
+        return [skipped(op, n, why) for op in ops for n in names]
+    servers = {names[0]: Proc([args.kv, "--port", "0", "--threads", "2"]),
+               names[1]: Proc([args.kv, "--port", "0", "--threads", "1"])}
+    got = {(t, n): [] for t in ("SET", "GET") for n in names}
+    try:
+        log("server_bench: kv --threads 2 vs --threads 1")
+        for rep in range(args.reps + 1):
+            for n in names:  # alternating
+                cmd = ["redis-benchmark", "-h", "127.0.0.1", "-p",
+                       str(servers[n].port), "-q", "--csv", "-t", "set,get",
+                       "-n", str(REQUESTS[1]), "-c", str(CLIENTS),
+                       "--threads", "2"]
+                out = subprocess.run(cmd, capture_output=True, text=True,
+                                     timeout=300, check=True).stdout
+                rps = {rec[0]: float(rec[1])
+                       for rec in csv.reader(out.splitlines())
+                       if len(rec) >= 2 and rec[0] in ("SET", "GET")}
+                if rep and len(rps) == 2:
+                    for t in ("SET", "GET"):
+                        got[(t, n)].append(rps[t])
+    finally:
+        for p in servers.values():
+            p.stop()
+    rows = []
+    for t, op in zip(("SET", "GET"), ops):
+        rows += compare(op, names, {n: got[(t, n)] for n in names},
+                        "req/s: higher is better; reported, no target "
+                        "(the client shares the 2 cores)")
+    return rows
+
+
 # ------------------------------------------------------------------ #
 # (b) http against the hand-written epoll server
 
@@ -251,7 +293,7 @@ def main():
                 setattr(args, name, path)
     raise_fd_limit()
     t0 = time.time()
-    rows = kv_rows(args) + http_rows(args)
+    rows = kv_rows(args) + kv_threads_rows(args) + http_rows(args)
     with open(args.csv, "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=FIELDS)
         w.writeheader()
