@@ -310,6 +310,7 @@ static void destroy(struct yc__sched_full *s) {
     /* Work from other threads is dropped before the tasks go: some of it
        points into them. */
     yc__wake_drop(&s->wake);
+    yc__threads_drop(s);
     tearing = s; /* the tasks' extensions are found through it */
     if (h->exit_report)
         h->exit_report(s);

@@ -78,15 +78,21 @@ struct yc__hooks {
 };
 
 /* The tasks a scheduler started with YC_SPAWN_ANY that no thread has
-   taken yet (threads.c): other scheduler threads steal from here. */
+   taken yet (threads.c): other scheduler threads steal from here. A ring
+   that only the owner puts into and any thread takes from with a
+   compare-and-swap on `head`, as Go's run queues; when it is full, half
+   of it moves to a list under a lock. */
+#define YC__SPREAD_RING 256
 struct yc__away;
 struct yc__spread {
-    int lock;              /* shared.h's spin lock word: guards head, tail
-                              and the runner of every queued task's record
-                              (threads.h) */
-    struct yc__away *head; /* the oldest task's record, linked by r.next */
-    struct yc__away *tail; /* the newest */
-    atomic_uint n;         /* tasks queued; read without the lock */
+    _Atomic unsigned head;                          /* the oldest */
+    _Atomic unsigned tail;                          /* the next free slot */
+    struct yc__away *_Atomic ring[YC__SPREAD_RING]; /* at index % size */
+    int lock;                  /* shared.h's spin lock: the list */
+    struct yc__away *over;     /* the overflow list, oldest first, linked
+                                  by r.next */
+    struct yc__away *over_end; /* its newest */
+    atomic_uint nover;         /* its length; read without the lock */
 };
 
 /* Fills in s->hooks (layers.c). */

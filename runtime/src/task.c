@@ -167,7 +167,7 @@ void yc__task_destroy_all(struct yc__sched_full *s) {
 
 void yc__spawn(struct yc__sched *abi, struct yc__frame *f) {
     struct yc__sched_full *s = yc__full(abi);
-    if (YC__UNLIKELY(s->placed) && yc__spread(s, f, YC__TASK_DETACHED))
+    if (YC__UNLIKELY(s->placed) && yc__spread(s, f, YC__TASK_DETACHED, NULL))
         return;
     struct yc_task *t = yc__task_new(s, f, YC__TASK_DETACHED);
     yc__enqueue(s, &t->abi);
@@ -177,9 +177,7 @@ struct yc_task *yc__async(struct yc__sched *abi, struct yc__frame *f,
                           size_t ret_offset, size_t ret_size) {
     struct yc__sched_full *s = yc__full(abi);
     struct yc_task *t = NULL;
-    if (YC__UNLIKELY(s->placed))
-        t = yc__spread(s, f, 0);
-    int here = t == NULL;
+    int here = !YC__UNLIKELY(s->placed) || !yc__spread(s, f, 0, &t);
     if (here)
         t = yc__task_new(s, f, 0);
     struct yc__task_ext *e = yc__ext(t);

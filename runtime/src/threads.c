@@ -47,6 +47,7 @@ struct away_block {
 };
 static pthread_mutex_t blocks_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct away_block *blocks; /* every block, freed at the end */
+static struct yc__chunk *orphans; /* frame memory of schedulers gone */
 static _Thread_local struct yc__away *away_free; /* linked by r.next */
 
 _Static_assert(offsetof(struct yc__away, r) == 0, "free records link by r");
@@ -84,6 +85,11 @@ void yc__threads_end(void) {
         struct away_block *b = blocks;
         blocks = b->next;
         free(b);
+    }
+    while (orphans) {
+        struct yc__chunk *c = orphans;
+        orphans = c->next;
+        free(c);
     }
     pthread_mutex_unlock(&blocks_lock);
     away_free = NULL;
@@ -209,6 +215,98 @@ void yc__threads_stop(void) {
 }
 
 /* ------------------------------------------------------------------ */
+/* The spread queues (sched.h: struct yc__spread)                      */
+/* ------------------------------------------------------------------ */
+
+/* Puts record a in s's spread queue (s's thread only). */
+static void put(struct yc__spread *q, struct yc__away *a) {
+    for (;;) {
+        unsigned h = atomic_load(&q->head), t = atomic_load(&q->tail);
+        if (t - h < YC__SPREAD_RING) {
+            atomic_store_explicit(&q->ring[t % YC__SPREAD_RING], a,
+                                  memory_order_relaxed);
+            /* Sequentially consistent, as the idle marks kick() reads
+               after it (see yc__threads_idle_enter). */
+            atomic_store(&q->tail, t + 1);
+            return;
+        }
+        /* Full: half of it, and a, go to the list in one lock. */
+        struct yc__away *half[YC__SPREAD_RING / 2];
+        unsigned n = YC__SPREAD_RING / 2;
+        for (unsigned i = 0; i < n; i++)
+            half[i] = atomic_load_explicit(&q->ring[(h + i) % YC__SPREAD_RING],
+                                           memory_order_relaxed);
+        if (!atomic_compare_exchange_strong(&q->head, &h, h + n))
+            continue; /* thieves took some meanwhile: room now */
+        struct yc__away *first = half[0], *last = half[n - 1];
+        for (unsigned i = 0; i + 1 < n; i++)
+            half[i]->r.next = &half[i + 1]->r;
+        a->r.next = NULL;
+        last->r.next = &a->r;
+        yc__xs_lock(&q->lock);
+        if (q->over_end)
+            q->over_end->r.next = &first->r;
+        else
+            q->over = first;
+        q->over_end = a;
+        atomic_fetch_add(&q->nover, n + 1);
+        yc__xs_unlock(&q->lock);
+        return;
+    }
+}
+
+static struct yc__away *next_of(struct yc__away *a) {
+    return (struct yc__away *)(void *)a->r.next;
+}
+
+/* Takes up to `max` records (half the ring, or of the list, rounded up)
+   from q into out, oldest first; any thread. Returns how many. */
+static unsigned grab(struct yc__spread *q, struct yc__away **out,
+                     unsigned max) {
+    for (;;) {
+        unsigned h = atomic_load(&q->head), t = atomic_load(&q->tail);
+        unsigned n = t - h;
+        if (n > YC__SPREAD_RING)
+            continue; /* read head, then a newer tail: read again */
+        if (n == 0)
+            break;
+        n -= n / 2;
+        if (n > max)
+            n = max;
+        /* Read before the claim: a slot read after another thread took
+           it may hold a newer record, and then the claim fails. */
+        for (unsigned i = 0; i < n; i++)
+            out[i] = atomic_load_explicit(&q->ring[(h + i) % YC__SPREAD_RING],
+                                          memory_order_relaxed);
+        if (atomic_compare_exchange_weak(&q->head, &h, h + n))
+            return n;
+    }
+    unsigned k = 0;
+    if (!atomic_load(&q->nover))
+        return 0;
+    yc__xs_lock(&q->lock);
+    unsigned left = atomic_load(&q->nover);
+    unsigned n = left - left / 2;
+    if (n > max)
+        n = max;
+    for (; k < n && q->over; k++) {
+        out[k] = q->over;
+        q->over = next_of(q->over);
+    }
+    if (!q->over)
+        q->over_end = NULL;
+    atomic_fetch_sub(&q->nover, k);
+    yc__xs_unlock(&q->lock);
+    return k;
+}
+
+/* Whether q holds records. */
+static unsigned queued(struct yc__spread *q) {
+    return atomic_load(&q->tail) - atomic_load(&q->head) +
+           atomic_load(&q->nover);
+}
+
+/* ------------------------------------------------------------------ */
 /* Placement and proxies                                               */
 /* ------------------------------------------------------------------ */
 
@@ -232,13 +330,20 @@ static void kick(struct yc__sched_full *s, unsigned n) {
     }
 }
 
-/* The twin of record a on runner s. */
+/* The twin of record a on runner s; for a detached task (no proxy), a
+   task of s's own, which frees the root frame when it ends. */
 static void adopt(struct yc__sched_full *s, struct yc__away *a) {
+    if (!a->proxy) {
+        struct yc_task *t = yc__task_new(s, a->root, YC__TASK_DETACHED);
+        away_unref(a);
+        yc__enqueue(s, &t->abi);
+        return;
+    }
     /* Made with its extension, then detached: it is freed when it ends. */
     struct yc_task *tw = yc__task_new(s, a->root, YC__TASK_TWIN);
     tw->abi.flags |= YC__TASK_DETACHED;
     yc__ext(tw)->spread = a;
-    if (atomic_load_explicit(&a->cancel, memory_order_acquire))
+    if (atomic_load(&a->cancel))
         tw->abi.flags |= YC__TASK_CANCELLED;
     a->twin = tw;
     a->adopted = 1;
@@ -252,8 +357,8 @@ static void run_adopt(struct yc__sched_full *s, struct yc__remote *r) {
         adopt(s, (struct yc__away *)(void *)r);
 }
 
-struct yc_task *yc__spread(struct yc__sched_full *s, struct yc__frame *f,
-                           unsigned flags) {
+int yc__spread(struct yc__sched_full *s, struct yc__frame *f, unsigned flags,
+               struct yc_task **proxy) {
     int where = s->where;
     s->placed = 0;
     /* A loop that starts many tasks elsewhere frees the ones that have
@@ -279,35 +384,31 @@ struct yc_task *yc__spread(struct yc__sched_full *s, struct yc__frame *f,
         abort();
     }
     if (n == 1 || where == s->index)
-        return NULL;
+        return 0;
     struct yc__away *a = away_new();
-    /* A proxy always has its extension: made joinable, then detached if
-       it is to be. */
-    struct yc_task *t = yc__task_new(s, f, YC__TASK_SPREAD);
-    t->abi.flags |= flags;
-    *a = (struct yc__away){.proxy = t, .root = f, .home = s};
+    *a = (struct yc__away){.root = f, .home = s};
+    atomic_init(&a->runner, NULL);
     atomic_init(&a->cancel, 0);
     atomic_init(&a->refs, 1);
-    yc__ext(t)->spread = a;
-    s->naway++;
-    if (where >= 0) {
-        a->runner = T.s[where];
-        a->r.run = run_adopt;
-        yc__wake_post(a->runner, &a->r);
-        return t;
+    /* A detached task has nobody to hold, join or cancel it: no proxy,
+       and the thread that runs it owns it, root frame and all. */
+    if (!(flags & YC__TASK_DETACHED)) {
+        /* A proxy always has its extension. */
+        struct yc_task *t = yc__task_new(s, f, YC__TASK_SPREAD);
+        a->proxy = t;
+        yc__ext(t)->spread = a;
+        s->naway++;
+        *proxy = t;
     }
-    struct yc__spread *q = &s->spread;
-    a->r.next = NULL;
-    yc__xs_lock(&q->lock);
-    if (q->tail)
-        q->tail->r.next = &a->r;
-    else
-        q->head = a;
-    q->tail = a;
-    atomic_fetch_add(&q->n, 1);
-    yc__xs_unlock(&q->lock);
+    if (where >= 0) {
+        atomic_store(&a->runner, T.s[where]);
+        a->r.run = run_adopt;
+        yc__wake_post(T.s[where], &a->r);
+        return 1;
+    }
+    put(&s->spread, a);
     kick(s, n);
-    return t;
+    return 1;
 }
 
 /* Home s: the proxy's frames ran elsewhere and are done. */
@@ -347,12 +448,11 @@ static void run_cancel(struct yc__sched_full *s, struct yc__remote *r) {
 
 void yc__proxy_cancel(struct yc__sched_full *s, struct yc_task *t) {
     struct yc__away *a = yc__ext(t)->spread;
-    atomic_store_explicit(&a->cancel, 1, memory_order_release);
-    /* A thief sets the runner under this lock and reads `cancel` after
-       it: either it sees the flag, or this sees the runner. */
-    yc__xs_lock(&s->spread.lock);
-    struct yc__sched_full *runner = a->runner;
-    yc__xs_unlock(&s->spread.lock);
+    atomic_store(&a->cancel, 1);
+    /* A thief sets the runner, then reads `cancel`: either it sees the
+       flag, or this sees the runner (both sequentially consistent). */
+    (void)s;
+    struct yc__sched_full *runner = atomic_load(&a->runner);
     if (!runner)
         return;
     struct cancel_req *c = malloc(sizeof *c);
@@ -377,50 +477,24 @@ int yc__proxy_drop(struct yc__sched_full *s, struct yc_task *t) {
 /* Finding work                                                        */
 /* ------------------------------------------------------------------ */
 
-/* Takes up to `max` records from the head of q (its lock held), oldest
-   first; they stay linked by r.next. */
-static struct yc__away *take(struct yc__spread *q, unsigned max) {
-    struct yc__away *first = q->head, *last = NULL, *a = first;
-    unsigned k = 0;
-    while (a && k < max) {
-        last = a;
-        a = (struct yc__away *)(void *)a->r.next;
-        k++;
-    }
-    if (!k)
-        return NULL;
-    q->head = a;
-    if (!a)
-        q->tail = NULL;
-    last->r.next = NULL;
-    atomic_fetch_sub(&q->n, k);
-    return first;
-}
-
-static struct yc__away *next_of(struct yc__away *a) {
-    return (struct yc__away *)(void *)a->r.next;
-}
-
 /* Home s runs its own spread tasks: they become ordinary tasks. */
 static int take_own(struct yc__sched_full *s) {
-    struct yc__spread *q = &s->spread;
-    if (!atomic_load(&q->n))
-        return 0;
-    yc__xs_lock(&q->lock);
-    struct yc__away *a = take(q, 16);
-    yc__xs_unlock(&q->lock);
-    int got = a != NULL;
-    while (a) {
-        struct yc__away *next = next_of(a);
+    struct yc__away *got[16];
+    unsigned n = queued(&s->spread) ? grab(&s->spread, got, 16) : 0;
+    for (unsigned i = 0; i < n; i++) {
+        struct yc__away *a = got[i];
         struct yc_task *p = a->proxy;
-        yc__ext(p)->spread = NULL;
-        p->abi.flags &= ~YC__TASK_SPREAD;
-        s->naway--;
+        if (p) {
+            yc__ext(p)->spread = NULL;
+            p->abi.flags &= ~YC__TASK_SPREAD;
+            s->naway--;
+        } else {
+            p = yc__task_new(s, a->root, YC__TASK_DETACHED);
+        }
         away_unref(a);
         yc__enqueue(s, &p->abi);
-        a = next;
     }
-    return got;
+    return n != 0;
 }
 
 /* At most this many tasks move in one steal: a thief gets going at
@@ -434,25 +508,41 @@ static int take_own(struct yc__sched_full *s) {
 static int steal_from(struct yc__sched_full *s, struct yc__sched_full *v,
                       unsigned n) {
     struct yc__spread *q = &v->spread;
-    unsigned have = atomic_load(&q->n);
-    if (!have)
+    if (!queued(q))
         return 0;
-    yc__xs_lock(&q->lock);
-    struct yc__away *a =
-        take(q, have / 2 + 1 < STEAL_MAX ? have / 2 + 1 : STEAL_MAX);
-    for (struct yc__away *x = a; x; x = next_of(x))
-        x->runner = s;
-    unsigned left = atomic_load(&q->n);
-    yc__xs_unlock(&q->lock);
-    int got = a != NULL;
-    while (a) {
-        struct yc__away *next = next_of(a);
-        adopt(s, a);
-        a = next;
+    struct yc__away *got[STEAL_MAX];
+    unsigned k = grab(q, got, STEAL_MAX);
+    for (unsigned i = 0; i < k; i++) {
+        /* Then `cancel` is read (adopt): see yc__proxy_cancel. */
+        atomic_store(&got[i]->runner, s);
+        adopt(s, got[i]);
     }
-    if (left)
+    if (k && queued(q))
         kick(s, n); /* more to take: let another idle thread help */
-    return got;
+    return k != 0;
+}
+
+void yc__threads_drop(struct yc__sched_full *s) {
+    struct yc__away *got[64];
+    unsigned n;
+    while ((n = grab(&s->spread, got, 64)) != 0)
+        for (unsigned i = 0; i < n; i++)
+            if (!got[i]->proxy) { /* a proxy's record goes with it */
+                yc__frame_free(&s->abi, got[i]->root);
+                away_unref(got[i]);
+            }
+    /* Frames are freed to whichever thread's pool ends them: the memory
+       of every pool stays until the last scheduler thread is gone. */
+    if (s->index > 0) {
+        pthread_mutex_lock(&blocks_lock);
+        while (s->chunks) {
+            struct yc__chunk *c = s->chunks;
+            s->chunks = c->next;
+            c->next = orphans;
+            orphans = c;
+        }
+        pthread_mutex_unlock(&blocks_lock);
+    }
 }
 
 int yc__threads_find_work(struct yc__sched_full *s) {

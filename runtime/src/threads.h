@@ -25,21 +25,21 @@
 
 #include "task.h"
 
-/* The record a proxy and its twin share. */
+/* The record a proxy and its twin share (a detached task started
+   elsewhere has no proxy: its record only carries the root frame). */
 struct yc__away {
-    struct yc__remote r;           /* queued at the runner (adopt, when
-                                      started on a given thread), then at
-                                      home (done) */
-    struct yc_task *proxy;         /* home's task */
-    struct yc__frame *root;        /* the root frame both run and read */
-    struct yc__sched_full *home;   /* where the proxy is */
-    struct yc__sched_full *runner; /* set when a thread takes it: under
-                                      home's spread lock for a stolen task */
-    struct yc_task *twin;          /* runner only: the running twin, NULL
+    struct yc__remote r;         /* queued at the runner (adopt, when
+                                    started on a given thread), then at
+                                    home (done) */
+    struct yc_task *proxy;       /* home's task, or NULL */
+    struct yc__frame *root;      /* the root frame both run and read */
+    struct yc__sched_full *home; /* where the proxy is */
+    struct yc__sched_full *_Atomic runner; /* set when a thread takes it */
+    struct yc_task *twin; /* runner only: the running twin, NULL
                                       once it has finished */
-    int adopted;                   /* the runner has made the twin */
-    atomic_int cancel;             /* home has cancelled the proxy */
-    atomic_int refs;               /* home's reference and the cancel
+    int adopted;          /* the runner has made the twin */
+    atomic_int cancel;    /* home has cancelled the proxy */
+    atomic_int refs;      /* home's reference and the cancel
                                       requests in flight: the last frees */
 };
 
@@ -47,10 +47,12 @@ struct yc__away {
 extern atomic_int yc__threads_on;
 
 /* Starts frame f (a spawn with `flags`, YC__TASK_DETACHED or 0) where
-   the last yc__place asked, as a proxy on s: NULL when that is s itself
-   (the caller starts it as usual). */
-struct yc_task *yc__spread(struct yc__sched_full *s, struct yc__frame *f,
-                           unsigned flags);
+   the last yc__place asked: returns 0 when that is s itself (the caller
+   starts it as usual), else 1, with the proxy on s in *proxy for a task
+   that is not detached (a detached one has none: the thread that runs it
+   owns it). */
+int yc__spread(struct yc__sched_full *s, struct yc__frame *f, unsigned flags,
+               struct yc_task **proxy);
 /* Called by the runner when twin t has finished: frees it and tells the
    home. */
 void yc__twin_finished(struct yc__sched_full *s, struct yc_task *t);
@@ -78,7 +80,11 @@ void yc__threads_idle_leave(struct yc__sched_full *s);
    scheduler is torn down). */
 void yc__threads_stop(void);
 
-/* Frees the memory of the records, at the very end of thread 0's
+/* At the start of s's teardown: frees the detached tasks still in its
+   spread queue, and keeps a worker's frame memory (its pool's chunks)
+   until yc__threads_end, since other threads' pools hold frames of it. */
+void yc__threads_drop(struct yc__sched_full *s);
+/* Frees the memory of the records and the kept chunks, at the very end of thread 0's
    scheduler (after yc__threads_stop and its own teardown). */
 void yc__threads_end(void);
 
