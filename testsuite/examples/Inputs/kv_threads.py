@@ -10,15 +10,9 @@ import subprocess
 import sys
 import threading
 
+from kv_clients import resp
+
 CLIENTS, ROUNDS = 40, 50
-
-
-def resp(*args):
-    out = b"*%d\r\n" % len(args)
-    for a in args:
-        a = a if isinstance(a, bytes) else a.encode()
-        out += b"$%d\r\n%s\r\n" % (len(a), a)
-    return out
 
 
 def reply(f):
