@@ -213,22 +213,7 @@ static int xclose(yc_chan *ch) {
         return YC_EPIPE;
     }
     ch->closed = 1;
-    /* Taken off under the lock, woken after it, linked meanwhile by
-       their (now unused) queue links. */
-    struct yc__xwait *woken = NULL, *x;
-    for (int k = 0; k < 2; k++)
-        while ((x = yc__xq_pop(k ? &ch->yc__xsend : &ch->yc__xrecv)) != NULL) {
-            x->result = YC_EPIPE;
-            x->link.yc__next = woken ? &woken->link : NULL;
-            woken = x;
-        }
-    yc__xs_unlock(&ch->yc__xs);
-    while (woken) {
-        struct yc__xwait *next =
-            (struct yc__xwait *)(void *)woken->link.yc__next;
-        yc__xwake(woken);
-        woken = next;
-    }
+    yc__xq_wake_all(&ch->yc__xrecv, &ch->yc__xsend, &ch->yc__xs, YC_EPIPE);
     return 0;
 }
 

@@ -55,6 +55,30 @@ struct yc__xwait *yc__xq_pop(struct yc__qnode *q) {
     return x;
 }
 
+void yc__xq_wake_all(struct yc__qnode *q1, struct yc__qnode *q2, int *xs,
+                     int result) {
+    /* Taken off under the lock, oldest first, and linked meanwhile by
+       their (now unused) queue links; woken after it, in that order, so
+       that waiters on one thread run in the order they came. */
+    struct yc__xwait *first = NULL, *last = NULL, *x;
+    for (struct yc__qnode *q = q1; q; q = q == q1 ? q2 : NULL)
+        while ((x = yc__xq_pop(q)) != NULL) {
+            x->result = result;
+            if (last)
+                last->link.yc__next = &x->link;
+            else
+                first = x;
+            last = x;
+        }
+    yc__xs_unlock(xs);
+    while (first) {
+        struct yc__xwait *next =
+            first == last ? NULL : xwait_of(first->link.yc__next);
+        yc__xwake(first);
+        first = next;
+    }
+}
+
 /* On the waiter's thread (s NULL: it is being torn down). */
 static void run_wake(struct yc__sched_full *s, struct yc__remote *r) {
     struct yc__xwait *x =

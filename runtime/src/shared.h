@@ -82,6 +82,11 @@ static inline int yc__xq_empty(const struct yc__qnode *q) {
     return q->yc__next == NULL;
 }
 
+/* Ends every xwait of q1 and then of q2 (or NULL) with `result`, in the
+   order they queued; the lock xs is held, and released here. */
+void yc__xq_wake_all(struct yc__qnode *q1, struct yc__qnode *q2, int *xs,
+                     int result);
+
 /* Ends x, taken off its queue with `result` set, from any thread, after
    the object's lock is released. */
 void yc__xwake(struct yc__xwait *x);

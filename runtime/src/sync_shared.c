@@ -139,26 +139,6 @@ void yc_event_init_shared(yc_event *e, int set) {
     e->yc__xs = YC__XS_FREE;
 }
 
-/* Wakes every xwait of q (its object's lock xs held; released here)
-   with `result`. */
-static void wake_all(struct yc__qnode *q, int *xs, int result) {
-    struct yc__xwait *woken = NULL, *x;
-    while ((x = yc__xq_pop(q)) != NULL) {
-        x->result = result;
-        x->link.yc__next = woken ? &woken->link : NULL;
-        woken = x;
-    }
-    yc__xs_unlock(xs);
-    /* Newest first; each wakes its own task, which runs in a later round,
-       so the order they are queued in is the scheduler's, not this. */
-    while (woken) {
-        struct yc__xwait *next =
-            (struct yc__xwait *)(void *)woken->link.yc__next;
-        yc__xwake(woken);
-        woken = next;
-    }
-}
-
 int yc__xevent_wait(struct yc__sched *s, struct yc__prim *p,
                     struct yc__xwait *x, yc_event *e, int64_t deadline) {
     if (p->hdr.state != 0)
@@ -181,7 +161,7 @@ void yc__xevent_set(yc_event *e, int set) {
         yc__xs_unlock(&e->yc__xs);
         return;
     }
-    wake_all(&e->yc__waiters, &e->yc__xs, 0);
+    yc__xq_wake_all(&e->yc__waiters, NULL, &e->yc__xs, 0);
 }
 
 int yc__xevent_is_set(const yc_event *e) {
@@ -200,7 +180,7 @@ void yc_cond_init_shared(yc_cond *c) {
 void yc__xcond_signal(yc_cond *c, int all) {
     yc__xs_lock(&c->yc__xs);
     if (all) {
-        wake_all(&c->yc__waiters, &c->yc__xs, 0);
+        yc__xq_wake_all(&c->yc__waiters, NULL, &c->yc__xs, 0);
         return;
     }
     struct yc__xwait *x = yc__xq_pop(&c->yc__waiters);

@@ -20,11 +20,13 @@ struct yc__remote {
 
 /* The wake-up side of a scheduler.
 
-   The eventfd is written only when `abi.remote` goes from 0 to 1, and the
-   scheduler clears it when it takes the queue, so a burst of
-   posts costs one write and one read. Before it blocks, the scheduler
-   checks it; a post that comes after the check writes the eventfd,
-   which ends the poller's wait, so no wake-up is lost. */
+   The eventfd is written only when `abi.remote` goes from 0 to 1 and the
+   scheduler is not running its own loop (`awake`, sched.h), and the
+   scheduler clears `remote` when it takes the queue, so a burst of posts
+   costs at most one write and one read. Before it blocks, the scheduler
+   clears `awake`, then checks `remote`; a post that comes after the check
+   writes the eventfd, which ends the poller's wait, so no wake-up is
+   lost. */
 struct yc__wake {
     int efd;                          /* the eventfd, watched by the poller */
     struct yc__remote *_Atomic posts; /* queued work, newest first: a stack
